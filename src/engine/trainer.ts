@@ -1,0 +1,251 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { createDataLoader, effectiveBatchSize } from './loader';
+import { hiddenActivation, initialParameters, layerShapes, parameterCount } from './models';
+import {
+  backwardDeltas,
+  forward,
+  layerGradients,
+  lossDerivativeFactor,
+  lossSumSign,
+  signedLossSum,
+  outputDelta,
+} from './network';
+import { measureNoiseSums, perExampleGradientMatrix } from './noise-probe';
+import { cosineFromDots, createNoiseScaleEstimator, simpleNoiseScale } from './noise';
+import { createRng, sampleWithoutReplacement } from './rng';
+import { MAX_PER_EXAMPLE_ENTRIES, type StepRecord, type Trainer, type TrainerConfig, type TrainingProgress } from './trainer-types';
+
+export type * from './trainer-types';
+export { MAX_PER_EXAMPLE_ENTRIES } from './trainer-types';
+
+/** A layer's trainable variables. */
+interface TrainableLayer {
+  weights: tf.Variable<tf.Rank.R2>;
+  bias: tf.Variable<tf.Rank.R1>;
+}
+
+/** Creates a trainer with seeded initial parameters; it owns its variables, the dataset stays the caller's. */
+export function createTrainer(config: TrainerConfig): Trainer {
+  const { data, model } = config;
+  const task = data.task;
+  const activation = hiddenActivation(model);
+  const shapes = layerShapes(model, data.inputDim, data.outputDim);
+  const n = data.train.count;
+  const batchSize = effectiveBatchSize(n, config.batchSize);
+  const loader = createDataLoader({ n, batchSize, shuffle: config.shuffle, dropLast: config.dropLast, seed: config.seed });
+  const initial = initialParameters(model, shapes, config.seed);
+  const layers: TrainableLayer[] = tf.tidy(() =>
+    shapes.map((shape, l) => ({
+      weights: tf.variable(tf.tensor2d(initial[2 * l]!, [shape.inputs, shape.outputs])),
+      bias: tf.variable(tf.tensor1d(initial[2 * l + 1]!)),
+    })),
+  );
+  const velocities: TrainableLayer[] | null =
+    config.momentum > 0
+      ? tf.tidy(() => shapes.map((s) => ({ weights: tf.variable(tf.zeros<tf.Rank.R2>([s.inputs, s.outputs])), bias: tf.variable(tf.zeros<tf.Rank.R1>([s.outputs])) })))
+      : null;
+  let lr = config.lr;
+  const stepScales = new Map<number, tf.Scalar>();
+  const progress: TrainingProgress = { step: 0, epoch: 0, examplesSeen: 0, status: 'ok', divergedAtStep: null };
+  const estimator = createNoiseScaleEstimator();
+  let noiseMeasurements = 0;
+  let disposed = false;
+
+  // lr/B times the loss's derivative factor, cached per batch size so a step uploads nothing but its indices.
+  const stepScale = (size: number): tf.Scalar => {
+    let scale = stepScales.get(size);
+    if (!scale) {
+      scale = tf.keep(tf.scalar((lr * lossDerivativeFactor(task)) / size));
+      stepScales.set(size, scale);
+    }
+    return scale;
+  };
+
+  const applyUpdate = (gradients: { weights: tf.Tensor; bias: tf.Tensor }[]): void => {
+    layers.forEach((layer, l) => {
+      const g = gradients[l]!;
+      if (velocities) {
+        const v = velocities[l]!;
+        v.weights.assign(tf.add(tf.mul(v.weights, config.momentum), g.weights));
+        v.bias.assign(tf.add(tf.mul(v.bias, config.momentum), g.bias));
+        layer.weights.assign(tf.sub(layer.weights, v.weights));
+        layer.bias.assign(tf.sub(layer.bias, v.bias));
+      } else {
+        layer.weights.assign(tf.sub(layer.weights, g.weights));
+        layer.bias.assign(tf.sub(layer.bias, g.bias));
+      }
+    });
+  };
+
+  const dispatchStep = (): { record: Omit<StepRecord, 'batchLoss'>; loss: tf.Scalar } => {
+    const batch = loader.next();
+    const size = batch.indices.length;
+    const loss = tf.tidy(() => {
+      let x = data.train.x;
+      let targets = data.train.targets;
+      // The full set needs no gather: the gradient of a sum does not depend on the order of its terms.
+      if (size !== n) {
+        const rows = tf.tensor1d(batch.indices, 'int32');
+        x = tf.gather(x, rows);
+        targets = tf.gather(targets, rows);
+      }
+      const pass = forward(layers, x, activation, task);
+      const batchLossSum = signedLossSum(pass.output, targets, task);
+      const deltas = backwardDeltas(layers, pass, outputDelta(pass.output, targets, stepScale(size)), activation);
+      applyUpdate(layerGradients(pass, deltas));
+      return batchLossSum;
+    });
+    progress.step++;
+    progress.examplesSeen += size;
+    progress.epoch = batch.epoch + (batch.batchInEpoch + 1) / batch.batchesInEpoch;
+    const record = {
+      step: progress.step,
+      epoch: progress.epoch,
+      examplesSeen: progress.examplesSeen,
+      batchSize: size,
+      batchEpoch: batch.epoch,
+      batchInEpoch: batch.batchInEpoch,
+    };
+    return { record, loss };
+  };
+
+  const parameterNormSq = (): tf.Scalar =>
+    tf.addN(layers.flatMap((layer) => [tf.sum(tf.square(layer.weights)), tf.sum(tf.square(layer.bias))]));
+
+  const markDiverged = (step: number): void => {
+    progress.status = 'diverged';
+    progress.divergedAtStep = step;
+  };
+
+  return {
+    parameterCount: parameterCount(shapes),
+    batchSize,
+    progress,
+
+    async runSteps(count) {
+      if (disposed || progress.status !== 'ok' || count <= 0) return [];
+      const pending = Array.from({ length: count }, dispatchStep);
+      const packed = tf.tidy(() => tf.concat([tf.stack(pending.map((p) => p.loss)), tf.reshape(parameterNormSq(), [1])]));
+      tf.dispose(pending.map((p) => p.loss));
+      const values = await packed.data();
+      packed.dispose();
+      const sign = lossSumSign(task);
+      const records: StepRecord[] = [];
+      for (const [k, p] of pending.entries()) {
+        const batchLoss = (sign * values[k]!) / p.record.batchSize;
+        records.push({ ...p.record, batchLoss });
+        if (!Number.isFinite(batchLoss)) {
+          markDiverged(p.record.step);
+          return records;
+        }
+      }
+      if (!Number.isFinite(values[count]!)) markDiverged(progress.step);
+      return records;
+    },
+
+    async evaluate() {
+      const at = { step: progress.step, epoch: progress.epoch, examplesSeen: progress.examplesSeen };
+      const packed = tf.tidy(() => {
+        const parts: tf.Scalar[] = [];
+        for (const split of [data.train, data.test]) {
+          const pass = forward(layers, split.x, activation, task);
+          parts.push(signedLossSum(pass.output, split.targets, task));
+          if (split.labels) parts.push(tf.sum(tf.cast(tf.equal(tf.argMax(pass.output, 1), split.labels), 'float32')));
+        }
+        return tf.stack(parts);
+      });
+      const v = await packed.data();
+      packed.dispose();
+      const classification = task === 'classification';
+      const sign = lossSumSign(task);
+      const trainLoss = (sign * v[0]!) / n;
+      const testLoss = (sign * v[classification ? 2 : 1]!) / data.test.count;
+      if (progress.status === 'ok' && !(Number.isFinite(trainLoss) && Number.isFinite(testLoss))) markDiverged(at.step);
+      return {
+        ...at,
+        trainLoss,
+        testLoss,
+        trainAccuracy: classification ? v[1]! / n : null,
+        testAccuracy: classification ? v[3]! / data.test.count : null,
+      };
+    },
+
+    async measureNoise() {
+      const step = progress.step;
+      const batch = loader.peek().indices;
+      const bigBatchSize = Math.min(n, 10 * batchSize);
+      // A larger batch for the two-batch estimator, drawn without replacement from its own seeded stream.
+      const bigBatch =
+        batchSize < n ? sampleWithoutReplacement(n, bigBatchSize, createRng(config.seed, 'noise-probe', noiseMeasurements)) : null;
+      noiseMeasurements++;
+      const sums = await measureNoiseSums(layers, data.train, activation, task, batch, bigBatch);
+      const traceSigma = Math.max(0, sums.meanPerExampleNormSq - sums.gradNormSq);
+      const estimate =
+        bigBatch && sums.bigBatchNormSq !== null
+          ? estimator.update(
+              n,
+              { batchSize: batch.length, normSq: sums.batchNormSq },
+              { batchSize: bigBatchSize, normSq: sums.bigBatchNormSq },
+            )
+          : null;
+      return {
+        step,
+        batchSize: batch.length,
+        gradNormSq: sums.gradNormSq,
+        traceSigma,
+        bSimple: simpleNoiseScale(traceSigma, sums.gradNormSq),
+        cosine: cosineFromDots(sums.batchDotFull, sums.batchNormSq, sums.gradNormSq),
+        batchErrorSq: Math.max(0, sums.batchNormSq - 2 * sums.batchDotFull + sums.gradNormSq),
+        estimate: estimate ? { ...estimate, bigBatchSize } : null,
+      };
+    },
+
+    async perExampleGradients() {
+      const p = parameterCount(shapes);
+      if (n * p > MAX_PER_EXAMPLE_ENTRIES) {
+        throw new RangeError(`per-example gradients need N·P ≤ ${MAX_PER_EXAMPLE_ENTRIES}; this run has ${n}·${p}`);
+      }
+      const matrix = perExampleGradientMatrix(layers, data.train, activation, task);
+      const values = (await matrix.data()) as Float32Array;
+      matrix.dispose();
+      return { n, p, values };
+    },
+
+    async getParams() {
+      const tensors = layers.flatMap((layer) => [layer.weights, layer.bias]);
+      return Promise.all(tensors.map(async (t) => Float32Array.from(await t.data())));
+    },
+
+    setParams(params) {
+      layers.forEach((layer, l) => {
+        const shape = shapes[l]!;
+        const weights = params[2 * l];
+        const bias = params[2 * l + 1];
+        if (weights?.length !== shape.inputs * shape.outputs || bias?.length !== shape.outputs) {
+          throw new RangeError(`parameter snapshot does not match layer ${l + 1} (${shape.inputs}×${shape.outputs})`);
+        }
+        tf.tidy(() => {
+          layer.weights.assign(tf.tensor2d(weights, [shape.inputs, shape.outputs]));
+          layer.bias.assign(tf.tensor1d(bias));
+        });
+      });
+    },
+
+    setLearningRate(next) {
+      lr = next;
+      tf.dispose([...stepScales.values()]);
+      stepScales.clear();
+    },
+
+    setShuffle: (mode) => loader.setShuffle(mode),
+    peekBatch: () => loader.peek(),
+
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      tf.dispose([...stepScales.values()]);
+      stepScales.clear();
+      for (const layer of [...layers, ...(velocities ?? [])]) tf.dispose([layer.weights, layer.bias]);
+    },
+  };
+}
