@@ -19,8 +19,8 @@ function trainerFor(data: DeviceDataset, batchSize: number): Trainer {
 
 /** Kernels one step dispatches: (kernels of 11 steps − kernels of 1 step) / 10 removes the per-readback overhead. */
 async function kernelsPerStep(run: (steps: number) => Promise<unknown>): Promise<number> {
-  const one = (await tf.profile(() => run(1))).kernels.length;
-  const eleven = (await tf.profile(() => run(11))).kernels.length;
+  const one = (await tf.profile(async () => void (await run(1)))).kernels.length;
+  const eleven = (await tf.profile(async () => void (await run(11)))).kernels.length;
   return (eleven - one) / 10;
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../../../src/engine/datasets';
 import { epochBatches } from '../../../src/engine/loader';
 import { meanLossAndGradient, type ReferenceModel } from './reference-network';
-import { SMALL_MLP, makeTrainer, trainFor } from './trainer-helpers';
+import { makeTrainer, trainFor } from './trainer-helpers';
 
 function leastSquares(x: Float32Array, y: Float32Array): { w: number; b: number } {
   const n = x.length;
