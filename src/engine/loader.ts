@@ -61,6 +61,8 @@ export interface DataLoader {
   peek(): LoaderBatch;
   next(): LoaderBatch;
   setShuffle(mode: ShuffleMode): void;
+  /** Restarts from epoch 0 and skips `steps` batches, as if they had been served. */
+  seek(steps: number): void;
   readonly spec: Readonly<LoaderSpec>;
 }
 
@@ -88,6 +90,12 @@ export function createDataLoader(initial: LoaderSpec): DataLoader {
         batches = epochBatches(spec, epoch);
       }
       return batch;
+    },
+    seek: (steps) => {
+      const perEpoch = stepsPerEpoch(spec.n, spec.batchSize, spec.dropLast);
+      epoch = Math.floor(steps / perEpoch);
+      position = steps % perEpoch;
+      batches = epochBatches(spec, epoch);
     },
     setShuffle: (mode) => {
       spec.shuffle = mode;

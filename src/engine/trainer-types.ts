@@ -83,7 +83,12 @@ export interface Trainer {
   evaluate(): Promise<Evaluation>;
   measureNoise(): Promise<NoiseStats>;
   perExampleGradients(): Promise<PerExampleGradients>;
+  /** Parameters [W1, b1, …] in one readback. */
   getParams(): Promise<ParameterArrays>;
+  /** Model outputs (class probabilities, or predictions) for `count` inputs, row-major; one readback. */
+  predict(inputs: Float32Array, count: number): Promise<Float32Array>;
+  /** Moves the loader to where it stands after `step` steps (used with setParams to resume a snapshot). */
+  seekToStep(step: number, examplesSeen: number): void;
   setParams(params: ParameterArrays): void;
   setLearningRate(lr: number): void;
   setShuffle(mode: ShuffleMode): void;

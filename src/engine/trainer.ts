@@ -213,7 +213,30 @@ export function createTrainer(config: TrainerConfig): Trainer {
 
     async getParams() {
       const tensors = layers.flatMap((layer) => [layer.weights, layer.bias]);
-      return Promise.all(tensors.map(async (t) => Float32Array.from(await t.data())));
+      const packed = tf.tidy(() => tf.concat(tensors.map((t) => tf.reshape(t, [-1]))));
+      const flat = (await packed.data()) as Float32Array;
+      packed.dispose();
+      let offset = 0;
+      return tensors.map((t) => {
+        const part = flat.slice(offset, offset + t.size);
+        offset += t.size;
+        return part;
+      });
+    },
+
+    async predict(inputs, count) {
+      const output = tf.tidy(() => forward(layers, tf.tensor2d(inputs, [count, data.inputDim]), activation, task).output);
+      const values = (await output.data()) as Float32Array;
+      output.dispose();
+      return values;
+    },
+
+    seekToStep(step, examplesSeen) {
+      loader.seek(step);
+      const at = loader.peek();
+      progress.step = step;
+      progress.examplesSeen = examplesSeen;
+      progress.epoch = at.epoch + at.batchInEpoch / at.batchesInEpoch;
     },
 
     setParams(params) {

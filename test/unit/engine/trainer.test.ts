@@ -169,4 +169,35 @@ describe('trainer', () => {
     run.dispose();
     expect(tf.memory().numTensors).toBe(baseline);
   });
+
+  it('resumes from a snapshot: params + seekToStep give the same next losses as the original run', async () => {
+    const original = makeTrainer({ n: 30, batchSize: 7, shuffle: 'on' });
+    await trainFor(original.trainer, 25, 25);
+    const params = await original.trainer.getParams();
+    const resumed = makeTrainer({ n: 30, batchSize: 7, shuffle: 'on' });
+    resumed.trainer.setParams(params);
+    resumed.trainer.seekToStep(25, original.trainer.progress.examplesSeen);
+    expect(resumed.trainer.progress.epoch).toBeCloseTo(original.trainer.progress.epoch, 10);
+    expect(resumed.trainer.peekBatch()).toEqual(original.trainer.peekBatch());
+    expect(await resumed.trainer.runSteps(10)).toEqual(await original.trainer.runSteps(10));
+    original.dispose();
+    resumed.dispose();
+  });
+
+  it('predicts class probabilities for arbitrary inputs (the data view’s decision boundary)', async () => {
+    const run = makeTrainer({ n: 16, batchSize: 4 });
+    await run.trainer.runSteps(5);
+    const params = await run.trainer.getParams();
+    const inputs = new Float32Array([0, 0, 1, -0.5, -1.2, 0.7]);
+    const probabilities = await run.trainer.predict(inputs, 3);
+    const reference: ReferenceModel = { widths: [2, 8, 8, 2], activation: 'tanh', task: 'classification' };
+    for (let i = 0; i < 3; i++) {
+      // The loss of class 0 is −log p₀, so exp(−loss) recovers the reference probability.
+      const x = [inputs[2 * i]!, inputs[2 * i + 1]!];
+      const p0 = Math.exp(-meanLossAndGradient(reference, params, x, [0], [0]).loss);
+      expect(probabilities[2 * i]!).toBeCloseTo(p0, 5);
+      expect(probabilities[2 * i]! + probabilities[2 * i + 1]!).toBeCloseTo(1, 5);
+    }
+    run.dispose();
+  });
 });
