@@ -1,9 +1,44 @@
-/** The application shell; the comparison workspace mounts here. */
-export function App() {
+import { AxisSwitch } from '../components/charts/axis-switch';
+import { LossChart } from '../components/charts/loss-chart';
+import { ControlsPanel } from '../components/controls/controls-panel';
+import { WhatToLookFor } from '../components/explain/what-to-look-for';
+import { NoticeList } from '../components/layout/notice-list';
+import { TopBar } from '../components/layout/top-bar';
+import { RunList } from '../components/runs/run-list';
+import { TrainingContext } from '../components/training-context';
+import { DataView } from '../components/views/data-view';
+import type { TrainingControls } from '../runtime/training-bridge';
+
+/** The comparison workspace: controls, the loss chart, the data view and one card per run. */
+export function App({ training }: { training: TrainingControls }) {
   return (
-    <main>
-      <h1>Batchscope</h1>
-      <p>Why batch size matters in stochastic gradient descent.</p>
-    </main>
+    <TrainingContext.Provider value={training}>
+      <div className="app">
+        <TopBar />
+        <NoticeList />
+        <div className="workspace">
+          <ControlsPanel />
+          <main className="main-column">
+            <section className="panel chart-panel" aria-label="Loss">
+              <div className="panel-head">
+                <h2>Loss</h2>
+                <AxisSwitch />
+              </div>
+              <LossChart />
+              <p className="legend-line">
+                <span className="legend-item">━ full training loss</span>
+                <span className="legend-item">╌ test loss</span>
+                <span className="legend-item">▒ loss on each batch (smoothed, ±1 sd)</span>
+              </p>
+            </section>
+            <DataView />
+          </main>
+          <div className="side-column">
+            <RunList />
+            <WhatToLookFor />
+          </div>
+        </div>
+      </div>
+    </TrainingContext.Provider>
   );
 }

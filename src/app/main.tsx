@@ -1,12 +1,25 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startTrainingBridge, type TrainingControls } from '../runtime/training-bridge';
+import { backendFromQuery } from '../runtime/url-backend';
+import { useSettingsStore } from '../store/settings-store';
+import { useUiStore } from '../store/ui-store';
 import { App } from './app';
+import './styles.css';
+
+const { backend, notice } = backendFromQuery(window.location.search);
+useSettingsStore.getState().setBackend(backend);
+if (notice) useUiStore.getState().notify({ id: 'url-backend', text: notice, tone: 'warning' });
+
+const training = startTrainingBridge();
+// A handle for the end-to-end tests (forcing a WebGL context loss, counting tensors); it changes no behaviour.
+(window as unknown as { batchscope?: TrainingControls }).batchscope = training;
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App training={training} />
     </StrictMode>,
   );
 }

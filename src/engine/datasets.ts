@@ -151,3 +151,23 @@ export function generateDataset(spec: DatasetSpec): Dataset {
     test: classificationSplit(spec.name, testCount, spec.noise, testRng),
   };
 }
+
+/** The region a plot of the training data shows, [xMin, xMax, yMin, yMax]: its bounding box plus 8% each side (y is the target for `line`). */
+export function datasetExtent(dataset: Dataset): [number, number, number, number] {
+  const d = dataset.inputDim;
+  let xMin = Infinity;
+  let xMax = -Infinity;
+  let yMin = Infinity;
+  let yMax = -Infinity;
+  for (let i = 0; i < dataset.train.count; i++) {
+    const px = dataset.train.x[i * d]!;
+    const py = d === 2 ? dataset.train.x[i * d + 1]! : dataset.train.y[i]!;
+    xMin = Math.min(xMin, px);
+    xMax = Math.max(xMax, px);
+    yMin = Math.min(yMin, py);
+    yMax = Math.max(yMax, py);
+  }
+  const padX = 0.08 * (xMax - xMin || 1);
+  const padY = 0.08 * (yMax - yMin || 1);
+  return [xMin - padX, xMax + padX, yMin - padY, yMax + padY];
+}

@@ -1,0 +1,35 @@
+import { useUiStore, type XAxis } from '../../store/ui-store';
+
+const AXES: { value: XAxis; label: string; meaning: string }[] = [
+  { value: 'steps', label: 'steps', meaning: 'Per step: every weight update counts the same, however many examples it looked at.' },
+  { value: 'epochs', label: 'epochs', meaning: 'Per epoch: one pass over the data. B = 1 takes N steps per epoch, B = N just one.' },
+  { value: 'examples', label: 'examples', meaning: 'Per example seen: the same amount of data read, split into few large or many small steps.' },
+  { value: 'seconds', label: 'seconds', meaning: 'Per second of compute, each run timed on its own: what the device makes of each batch size.' },
+];
+
+/** The x-axis switch and log-y toggle; the sentence under it says what the current axis compares. */
+export function AxisSwitch() {
+  const xAxis = useUiStore((s) => s.xAxis);
+  const logY = useUiStore((s) => s.logY);
+  const { setXAxis, setLogY } = useUiStore.getState();
+  const current = AXES.find((a) => a.value === xAxis)!;
+  return (
+    <div className="axis-switch">
+      <div className="segmented" role="radiogroup" aria-label="Loss chart x-axis">
+        {AXES.map((a) => (
+          <label key={a.value} className={a.value === xAxis ? 'selected' : undefined}>
+            <input type="radio" name="x-axis" value={a.value} checked={a.value === xAxis} onChange={() => setXAxis(a.value)} />
+            {a.label}
+          </label>
+        ))}
+      </div>
+      <label className="toggle">
+        <input type="checkbox" checked={logY} onChange={(e) => setLogY(e.target.checked)} />
+        log y
+      </label>
+      <p className="axis-meaning" aria-live="polite">
+        {current.meaning}
+      </p>
+    </div>
+  );
+}

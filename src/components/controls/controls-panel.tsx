@@ -1,0 +1,29 @@
+import { BatchSizeControl } from './batch-size-control';
+import { DataControls } from './data-controls';
+import { LrControl } from './lr-control';
+import { ModelControls } from './model-controls';
+import { RunOptions } from './run-options';
+import { ShuffleControl } from './shuffle-control';
+
+/** The left column: what to train and how. Reads only the settings store, so metric updates never re-render it. */
+export function ControlsPanel() {
+  return (
+    <aside className="controls-panel" aria-label="Experiment settings">
+      <section>
+        <h2>Training</h2>
+        <BatchSizeControl />
+        <LrControl />
+        <ShuffleControl />
+      </section>
+      <section>
+        <h2>Data</h2>
+        <DataControls />
+      </section>
+      <section>
+        <h2>Model &amp; device</h2>
+        <ModelControls />
+        <RunOptions />
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,58 @@
+import { useMetricsStore } from '../../store/metrics-store';
+import { useSettingsStore } from '../../store/settings-store';
+import type { Speed } from '../../runtime/protocol';
+import { useTraining } from '../training-context';
+
+const SPEEDS: { value: Speed; label: string }[] = [
+  { value: 'fast', label: 'Full speed' },
+  { value: 'steady', label: 'Steady' },
+  { value: 'slow', label: 'Slow motion' },
+];
+
+/** Play, step, reset and speed: the first thing a student reaches for. */
+export function TopBar() {
+  const training = useTraining();
+  const playing = useMetricsStore((s) => s.playing);
+  const backend = useMetricsStore((s) => s.backend);
+  const speed = useSettingsStore((s) => s.speed);
+  const setSpeed = useSettingsStore((s) => s.setSpeed);
+  return (
+    <header className="top-bar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        <span className="brand-name">Batchscope</span>
+        <span className="brand-tag">why batch size matters</span>
+      </div>
+      <div className="transport" role="group" aria-label="Training">
+        <button
+          type="button"
+          className="primary"
+          onClick={playing ? training.pause : training.play}
+          aria-label={playing ? 'Pause training' : 'Play: train all runs'}
+          disabled={!backend}
+        >
+          {playing ? '❚❚ Pause' : '▶ Play'}
+        </button>
+        <button type="button" onClick={training.step} disabled={!backend || playing} title="One SGD step of every run">
+          Step +1
+        </button>
+        <button type="button" onClick={training.reset} disabled={!backend} title="Start every run again from the same initial weights">
+          ⟲ Reset
+        </button>
+        <label className="inline-field">
+          <span>Speed</span>
+          <select value={speed} onChange={(e) => setSpeed(e.target.value as Speed)} aria-label="Speed">
+            {SPEEDS.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="backend-badge" aria-live="polite" data-testid="backend-badge" title={backend?.inWorker === false ? 'Training on the page’s thread' : 'Training in a Web Worker'}>
+        {backend ? backend.label : 'Starting…'}
+      </div>
+    </header>
+  );
+}

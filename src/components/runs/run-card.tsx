@@ -1,0 +1,147 @@
+import { memo, useState } from 'react';
+import { cliCommand } from '../../experiment/cli-command';
+import { resolveBatchSize } from '../../experiment/config';
+import { useMetricsStore } from '../../store/metrics-store';
+import { effectiveLr, runLabel, type RunSetting } from '../../store/run-settings';
+import { useSettingsStore } from '../../store/settings-store';
+import type { EvalPoint, RunStatus } from '../../runtime/protocol';
+import { formatCount, formatMs, formatNumber } from '../format';
+import { useTraining } from '../training-context';
+import { copyText } from './copy-text';
+import { RunSettingsRow } from './run-settings-row';
+
+const ROLE_NAMES: Record<string, string> = { single: 'single item', mini: 'mini-batch', full: 'full batch' };
+
+const STATE_TEXT: Record<RunStatus['state'], string> = {
+  ready: 'ready',
+  running: 'running',
+  paused: 'paused',
+  finished: 'finished',
+  diverged: 'diverged',
+  off: 'off',
+};
+
+export interface RunCardViewProps {
+  run: RunSetting;
+  n: number;
+  status: RunStatus | undefined;
+  latest: EvalPoint | undefined;
+  classification: boolean;
+}
+
+/** The numbers of one run, from plain props (fixtures in tests). */
+export const RunNumbers = memo(function RunNumbers({ status, latest, classification }: Omit<RunCardViewProps, 'run' | 'n'>) {
+  return (
+    <dl className="run-numbers">
+      <div>
+        <dt>step</dt>
+        <dd>{status ? formatCount(status.step) : '—'}</dd>
+      </div>
+      <div>
+        <dt>epoch</dt>
+        <dd>{status ? formatNumber(status.epoch) : '—'}</dd>
+      </div>
+      <div>
+        <dt>examples seen</dt>
+        <dd>{status ? formatCount(status.examplesSeen) : '—'}</dd>
+      </div>
+      <div>
+        <dt>training loss</dt>
+        <dd>{formatNumber(latest?.trainLoss)}</dd>
+      </div>
+      <div>
+        <dt>test loss</dt>
+        <dd>{formatNumber(latest?.testLoss)}</dd>
+      </div>
+      {classification ? (
+        <div>
+          <dt>test accuracy</dt>
+          <dd>{latest?.accuracy === null || latest === undefined ? '—' : `${formatNumber(100 * latest.accuracy)} %`}</dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>steps/s</dt>
+        <dd>{formatNumber(status?.stepsPerSecond)}</dd>
+      </div>
+      <div>
+        <dt>examples/s</dt>
+        <dd>{formatNumber(status?.examplesPerSecond)}</dd>
+      </div>
+      <div>
+        <dt>time per step</dt>
+        <dd>{formatMs(status?.msPerStep ?? null)}</dd>
+      </div>
+    </dl>
+  );
+});
+
+/** One run: colour, batch size in large type, live numbers, status, its own settings and actions. */
+export function RunCard({ run }: { run: RunSetting }) {
+  const training = useTraining();
+  const n = useSettingsStore((s) => s.experiment.n);
+  const classification = useSettingsStore((s) => s.experiment.dataset !== 'line');
+  const lr = useSettingsStore((s) => effectiveLr(run, s));
+  const { setRunEnabled, removeRun } = useSettingsStore.getState();
+  const status = useMetricsStore((s) => s.statuses[run.id]);
+  const latest = useMetricsStore((s) => s.latest[run.id]);
+  const [copied, setCopied] = useState<string | null>(null);
+  const label = runLabel(run.batchSize, n);
+  const state = status?.state ?? 'ready';
+  const copyCli = async () => {
+    const settings = useSettingsStore.getState();
+    const command = cliCommand(settings.experiment, {
+      batchSize: resolveBatchSize(run.batchSize, n) >= n ? 'full' : resolveBatchSize(run.batchSize, n),
+      lr,
+      shuffle: run.shuffleOverride ?? settings.experiment.shuffle,
+      steps: status?.step || 100,
+    });
+    const ok = await copyText(command);
+    setCopied(ok ? 'Copied' : command);
+  };
+  return (
+    <article className={`run-card state-${state}`} style={{ borderLeftColor: run.colour }} aria-label={`Run ${label}`}>
+      <header>
+        <span className="swatch" style={{ background: run.colour }} aria-hidden="true" />
+        <div className="run-title">
+          <strong>{label}</strong>
+          <span className="run-role">
+            {ROLE_NAMES[run.id] ?? 'extra run'} · lr {formatNumber(lr)}
+          </span>
+        </div>
+        <span className={`state-pill state-${state}`} data-testid={`state-${run.id}`}>
+          {STATE_TEXT[state]}
+        </span>
+      </header>
+      {state === 'diverged' ? (
+        <p className="run-alert" role="alert">
+          The loss became infinite or NaN at step {formatCount(status?.divergedAtStep ?? 0)}: this learning rate is too large for B = {resolveBatchSize(run.batchSize, n)}. Lower the lr (or
+          this run’s own lr) and press Reset.
+        </p>
+      ) : null}
+      <RunNumbers status={status} latest={latest} classification={classification} />
+      <RunSettingsRow run={run} label={label} />
+      <div className="run-actions">
+        <label className="toggle">
+          <input type="checkbox" checked={run.enabled} onChange={(e) => setRunEnabled(run.id, e.target.checked)} />
+          train
+        </label>
+        <button type="button" onClick={() => training.pin(run.id)} title="Keep this curve, faded, to compare after a change">
+          Pin curve
+        </button>
+        <button type="button" onClick={() => void copyCli()} title="An npm run experiment line that reproduces this run on the CPU">
+          Copy as CLI
+        </button>
+        {!ROLE_NAMES[run.id] ? (
+          <button type="button" onClick={() => removeRun(run.id)} aria-label={`Remove run ${label}`}>
+            Remove
+          </button>
+        ) : null}
+      </div>
+      {copied ? (
+        <p className="copied" role="status">
+          {copied === 'Copied' ? 'Command copied.' : <code>{copied}</code>}
+        </p>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,139 @@
+import type { DatasetSpec } from '../engine/datasets';
+import type { ShuffleMode } from '../engine/loader';
+import type { ModelSpec } from '../engine/models';
+
+/** What the user asks for: `auto` picks WebGL where tfjs accepts the context, else the CPU. */
+export type BackendPreference = 'auto' | 'webgl' | 'cpu';
+
+/** The backend actually training, as shown to the user. */
+export interface BackendInfo {
+  name: 'webgl' | 'cpu';
+  /** e.g. "WebGL · SwiftShader" or "CPU". */
+  label: string;
+  /** Why the app is not using what was asked for (e.g. no WebGL); null when all is as asked. */
+  notice: string | null;
+  /** Whether training runs in a Web Worker (else on the main thread, frame-budgeted). */
+  inWorker: boolean;
+}
+
+/** Settings shared by every run; changing any of them resets all runs. */
+export interface ExperimentSpec {
+  dataset: DatasetSpec;
+  model: ModelSpec;
+  momentum: number;
+  dropLast: boolean;
+}
+
+/** One run as the trainer needs it: batch size in examples, the lr it uses, its shuffle mode. */
+export interface RunSpec {
+  id: string;
+  batchSize: number;
+  lr: number;
+  shuffle: ShuffleMode;
+  enabled: boolean;
+}
+
+/** When runs stop by themselves. */
+export interface StopRule {
+  unit: 'epochs' | 'steps';
+  value: number;
+}
+
+/** `slow`: one step per run per beat with the batch highlighted; `steady`: a watchable pace; `fast`: flat out. */
+export type Speed = 'slow' | 'steady' | 'fast';
+
+/** Everything the training host needs to know; sent whole on every change. */
+export interface WorkspaceSpec {
+  experiment: ExperimentSpec;
+  runs: RunSpec[];
+  stopAt: StopRule | null;
+  speed: Speed;
+  /** The run whose decision boundary and current batch the data view shows. */
+  focusRunId: string | null;
+}
+
+/** Per-step losses of consecutive steps, summarised (one point per chunk of steps). */
+export interface StepChunk {
+  step: number;
+  epoch: number;
+  examples: number;
+  /** The run's own compute time so far (s). */
+  seconds: number;
+  lossMean: number;
+  lossStd: number;
+  steps: number;
+}
+
+/** A full-set evaluation: mean losses per example, test accuracy in [0, 1] (null for regression). */
+export interface EvalPoint {
+  step: number;
+  epoch: number;
+  examples: number;
+  seconds: number;
+  trainLoss: number;
+  testLoss: number;
+  accuracy: number | null;
+}
+
+/** A moment a setting changed mid-run (charts mark it). */
+export interface RunEvent {
+  step: number;
+  epoch: number;
+  examples: number;
+  seconds: number;
+  label: string;
+}
+
+export type RunState = 'ready' | 'running' | 'paused' | 'finished' | 'diverged' | 'off';
+
+/** A run's live numbers. Rates are per second of the run's own compute time. */
+export interface RunStatus {
+  id: string;
+  state: RunState;
+  batchSize: number;
+  lr: number;
+  step: number;
+  epoch: number;
+  examplesSeen: number;
+  computeSeconds: number;
+  stepsPerSecond: number | null;
+  examplesPerSecond: number | null;
+  msPerStep: number | null;
+  divergedAtStep: number | null;
+  readbacks: number;
+}
+
+/** New measurements of one run since the last message. `reset` means earlier points no longer apply. */
+export interface RunUpdate {
+  status: RunStatus;
+  reset: boolean;
+  chunks: StepChunk[];
+  evals: EvalPoint[];
+  events: RunEvent[];
+}
+
+/** What the data view draws from the model: a probability grid (classification) or fitted curves (regression). */
+export type ModelView =
+  | { kind: 'boundary'; runId: string; resolution: number; extent: [number, number, number, number]; classes: number; probabilities: Float32Array }
+  | { kind: 'curves'; xs: Float32Array; curves: { runId: string; ys: Float32Array }[] };
+
+/** Messages from the training host to the page. */
+export type HostMessage =
+  | { kind: 'metrics'; generation: number; playing: boolean; updates: RunUpdate[] }
+  | { kind: 'batch'; generation: number; runId: string; indices: Int32Array }
+  | { kind: 'view'; generation: number; view: ModelView }
+  | { kind: 'backend'; info: BackendInfo }
+  | { kind: 'problem'; message: string };
+
+/** The training host's API (in a Worker through Comlink, or on the main thread as a fallback). */
+export interface TrainingHostApi {
+  start(preference: BackendPreference, listener: (message: HostMessage) => void): Promise<BackendInfo>;
+  apply(spec: WorkspaceSpec): Promise<number>;
+  play(): void;
+  pause(): void;
+  step(): Promise<void>;
+  reset(): Promise<void>;
+  /** Live tensors on the device (leak checks in tests). */
+  tensorCount(): number;
+  dispose(): void;
+}

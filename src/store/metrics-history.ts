@@ -1,0 +1,59 @@
+import type { EvalPoint, RunEvent, RunStatus, RunUpdate, StepChunk } from '../runtime/protocol';
+
+/** Points kept per series before the history is thinned (every other point goes, the first and last stay). */
+export const MAX_HISTORY_POINTS = 4000;
+
+/** A run's whole measured history: charts and export read it, the UI store only gets downsampled views. */
+export interface RunHistory {
+  chunks: StepChunk[];
+  evals: EvalPoint[];
+  events: RunEvent[];
+  status: RunStatus;
+}
+
+/** Appends, then halves evenly when over `max`; the start of the run is never dropped. */
+export function appendDecimated<T>(list: T[], items: T[], max = MAX_HISTORY_POINTS): T[] {
+  let next = items.length ? [...list, ...items] : list;
+  while (next.length > max) {
+    const last = next.length - 1;
+    next = next.filter((_, i) => i % 2 === 0 || i === last);
+  }
+  return next;
+}
+
+/** Every run's history for one experiment generation. */
+export interface MetricsHistory {
+  readonly generation: number;
+  runs(): ReadonlyMap<string, RunHistory>;
+  /** Applies a batch of updates; a new generation or a run's reset clears what no longer applies. */
+  ingest(generation: number, updates: RunUpdate[]): void;
+}
+
+export function createMetricsHistory(): MetricsHistory {
+  let generation = -1;
+  let runs = new Map<string, RunHistory>();
+  return {
+    get generation() {
+      return generation;
+    },
+    runs: () => runs,
+    ingest(nextGeneration, updates) {
+      if (nextGeneration !== generation) {
+        generation = nextGeneration;
+        runs = new Map();
+      }
+      const present = new Set(updates.map((u) => u.status.id));
+      for (const id of [...runs.keys()]) if (!present.has(id)) runs.delete(id);
+      for (const update of updates) {
+        const id = update.status.id;
+        const old = update.reset ? undefined : runs.get(id);
+        runs.set(id, {
+          chunks: appendDecimated(old?.chunks ?? [], update.chunks),
+          evals: appendDecimated(old?.evals ?? [], update.evals),
+          events: [...(old?.events ?? []), ...update.events],
+          status: update.status,
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { create } from 'zustand';
+import type { BackendInfo, EvalPoint, ModelView, RunStatus } from '../runtime/protocol';
+import type { RunSeries } from './chart-series';
+import type { Comparison } from './comparison';
+
+/** A finished curve kept, faded, for comparison after a change. */
+export interface PinnedCurve {
+  id: string;
+  label: string;
+  colour: string;
+  evals: EvalPoint[];
+}
+
+/** What the page shows of the training: flushed at most 5 times a second, with downsampled series. */
+export interface MetricsState {
+  generation: number;
+  playing: boolean;
+  backend: BackendInfo | null;
+  statuses: Record<string, RunStatus>;
+  series: Record<string, RunSeries>;
+  /** Each run's latest full-set evaluation. */
+  latest: Record<string, EvalPoint>;
+  comparison: Comparison | null;
+  view: ModelView | null;
+  batch: { runId: string; indices: Int32Array } | null;
+  pinned: PinnedCurve[];
+}
+
+export const useMetricsStore = create<MetricsState>()(() => ({
+  generation: -1,
+  playing: false,
+  backend: null,
+  statuses: {},
+  series: {},
+  latest: {},
+  comparison: null,
+  view: null,
+  batch: null,
+  pinned: [],
+}));

@@ -1,0 +1,89 @@
+import type { ShuffleMode } from '../engine/loader';
+import type { BatchSizeSetting, ExperimentConfig } from '../experiment/config';
+import { LIMITS, MAX_RUNS } from '../experiment/limits';
+import type { BackendPreference, RunSpec, Speed, StopRule, WorkspaceSpec } from '../runtime/protocol';
+import { datasetSpecOf, modelSpecOf, resolveBatchSize } from '../experiment/config';
+
+/** Okabe–Ito colours in the order runs take them: B = 1, mini-batch, full batch, then extra runs. */
+export const RUN_COLOURS = ['#E69F00', '#0072B2', '#009E73', '#D55E00', '#CC79A7'] as const;
+
+/** One run as the user sets it; null overrides follow the shared setting. */
+export interface RunSetting {
+  id: string;
+  colour: string;
+  batchSize: BatchSizeSetting;
+  lrOverride: number | null;
+  shuffleOverride: ShuffleMode | null;
+  enabled: boolean;
+}
+
+/** The id of the run the main batch-size control drives. */
+export const MINI_RUN_ID = 'mini';
+
+/** The three runs every workspace starts with. */
+export function defaultRuns(miniBatch: BatchSizeSetting): RunSetting[] {
+  return [
+    { id: 'single', colour: RUN_COLOURS[0], batchSize: 1, lrOverride: null, shuffleOverride: null, enabled: true },
+    { id: MINI_RUN_ID, colour: RUN_COLOURS[1], batchSize: miniBatch, lrOverride: null, shuffleOverride: null, enabled: true },
+    { id: 'full', colour: RUN_COLOURS[2], batchSize: 'full', lrOverride: null, shuffleOverride: null, enabled: true },
+  ];
+}
+
+/** A colour no current run uses (runs keep their colour for life). */
+export function freeColour(runs: RunSetting[]): string | null {
+  if (runs.length >= MAX_RUNS) return null;
+  return RUN_COLOURS.find((c) => !runs.some((r) => r.colour === c)) ?? null;
+}
+
+/** "B = 1", "B = 32", "B = N (512)". */
+export function runLabel(batchSize: BatchSizeSetting, n: number): string {
+  const b = resolveBatchSize(batchSize, n);
+  return b >= n ? `B = N (${n})` : `B = ${b}`;
+}
+
+/** Everything that shapes the training, as the user set it. */
+export interface WorkspaceSettings {
+  experiment: ExperimentConfig;
+  runs: RunSetting[];
+  /** Linear scaling rule: each run's lr = lr · B / B_mini. */
+  scaleLr: boolean;
+  stopAt: StopRule | null;
+  speed: Speed;
+  backend: BackendPreference;
+  focusRunId: string;
+}
+
+/** The lr a run trains with: its override, else the shared lr (scaled by B / B_mini when asked), within limits. */
+export function effectiveLr(run: RunSetting, settings: WorkspaceSettings): number {
+  if (run.lrOverride !== null) return run.lrOverride;
+  const { lr, n } = settings.experiment;
+  if (!settings.scaleLr) return lr;
+  const mini = settings.runs.find((r) => r.id === MINI_RUN_ID);
+  const reference = mini ? resolveBatchSize(mini.batchSize, n) : 32;
+  const scaled = (lr * resolveBatchSize(run.batchSize, n)) / reference;
+  return Math.min(LIMITS.lr.max, Math.max(LIMITS.lr.min, scaled));
+}
+
+/** What the training host needs, resolved from the user's settings. */
+export function toWorkspaceSpec(settings: WorkspaceSettings): WorkspaceSpec {
+  const { experiment } = settings;
+  const runs: RunSpec[] = settings.runs.map((run) => ({
+    id: run.id,
+    batchSize: resolveBatchSize(run.batchSize, experiment.n),
+    lr: effectiveLr(run, settings),
+    shuffle: run.shuffleOverride ?? experiment.shuffle,
+    enabled: run.enabled,
+  }));
+  return {
+    experiment: {
+      dataset: datasetSpecOf(experiment),
+      model: modelSpecOf(experiment),
+      momentum: experiment.momentum,
+      dropLast: experiment.dropLast,
+    },
+    runs,
+    stopAt: settings.stopAt,
+    speed: settings.speed,
+    focusRunId: settings.focusRunId,
+  };
+}

@@ -1,0 +1,94 @@
+import { create } from 'zustand';
+import type { ShuffleMode } from '../engine/loader';
+import { defaultConfig, defaultModelFor, type BatchSizeSetting, type ExperimentConfig } from '../experiment/config';
+import { clampConfig, clampToLimit, LIMITS, modelFitsDataset } from '../experiment/limits';
+import type { BackendPreference, Speed, StopRule } from '../runtime/protocol';
+import { defaultRuns, freeColour, MINI_RUN_ID, type RunSetting, type WorkspaceSettings } from './run-settings';
+import { useUiStore } from './ui-store';
+
+interface SettingsActions {
+  /** Changes shared settings; out-of-range values are clamped and the user is told. */
+  setExperiment(changes: Partial<ExperimentConfig>): void;
+  setMiniBatch(batchSize: BatchSizeSetting): void;
+  setRunBatch(id: string, batchSize: BatchSizeSetting): void;
+  setRunLr(id: string, lr: number | null): void;
+  setRunShuffle(id: string, shuffle: ShuffleMode | null): void;
+  setRunEnabled(id: string, enabled: boolean): void;
+  addRun(batchSize: BatchSizeSetting): void;
+  removeRun(id: string): void;
+  setScaleLr(scaleLr: boolean): void;
+  setStopAt(stopAt: StopRule | null): void;
+  setSpeed(speed: Speed): void;
+  setBackend(backend: BackendPreference): void;
+  setFocus(id: string): void;
+}
+
+export type SettingsState = WorkspaceSettings & SettingsActions;
+
+/** The initial settings: version-1 defaults and the three standard runs. */
+export function initialSettings(backend: BackendPreference = 'auto'): WorkspaceSettings {
+  const experiment = defaultConfig();
+  return {
+    experiment,
+    runs: defaultRuns(experiment.batchSizes[1] ?? 32),
+    scaleLr: false,
+    stopAt: null,
+    speed: 'fast',
+    backend,
+    focusRunId: MINI_RUN_ID,
+  };
+}
+
+function clampBatch(batchSize: BatchSizeSetting): BatchSizeSetting {
+  return batchSize === 'full' ? 'full' : clampToLimit(batchSize, LIMITS.batchSize, 1);
+}
+
+let nextRunNumber = 4;
+
+/** The source of truth for what trains: controls write here, the runtime reads from here. */
+export const useSettingsStore = create<SettingsState>()((set, get) => {
+  const mapRun = (id: string, change: (run: RunSetting) => RunSetting) =>
+    set((s) => ({ runs: s.runs.map((r) => (r.id === id ? change(r) : r)) }));
+  return {
+    ...initialSettings(),
+
+    setExperiment(changes) {
+      const current = get().experiment;
+      const merged = { ...current, ...changes };
+      if (changes.dataset && changes.dataset !== current.dataset && !changes.model) {
+        merged.model = modelFitsDataset(current.model, changes.dataset) && current.model === defaultModelFor(current.dataset)
+          ? defaultModelFor(changes.dataset)
+          : modelFitsDataset(current.model, changes.dataset) ? current.model : 'mlp';
+      }
+      const { config, adjustments } = clampConfig(merged, current);
+      for (const a of adjustments) useUiStore.getState().notify({ id: `clamp-${a.field}`, text: a.message, tone: 'warning' });
+      set({ experiment: config });
+    },
+
+    setMiniBatch: (batchSize) => mapRun(MINI_RUN_ID, (r) => ({ ...r, batchSize: clampBatch(batchSize) })),
+    setRunBatch: (id, batchSize) => mapRun(id, (r) => ({ ...r, batchSize: clampBatch(batchSize) })),
+    setRunLr: (id, lr) => mapRun(id, (r) => ({ ...r, lrOverride: lr === null ? null : clampToLimit(lr, LIMITS.lr, get().experiment.lr) })),
+    setRunShuffle: (id, shuffle) => mapRun(id, (r) => ({ ...r, shuffleOverride: shuffle })),
+    setRunEnabled: (id, enabled) => mapRun(id, (r) => ({ ...r, enabled })),
+
+    addRun(batchSize) {
+      const colour = freeColour(get().runs);
+      if (!colour) return;
+      const run: RunSetting = { id: `run-${nextRunNumber++}`, colour, batchSize: clampBatch(batchSize), lrOverride: null, shuffleOverride: null, enabled: true };
+      set((s) => ({ runs: [...s.runs, run] }));
+    },
+
+    removeRun(id) {
+      set((s) => {
+        const runs = s.runs.filter((r) => r.id !== id);
+        return { runs, focusRunId: s.focusRunId === id ? (runs[0]?.id ?? MINI_RUN_ID) : s.focusRunId };
+      });
+    },
+
+    setScaleLr: (scaleLr) => set({ scaleLr }),
+    setStopAt: (stopAt) => set({ stopAt }),
+    setSpeed: (speed) => set({ speed }),
+    setBackend: (backend) => set({ backend }),
+    setFocus: (focusRunId) => set({ focusRunId }),
+  };
+});

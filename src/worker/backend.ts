@@ -1,0 +1,87 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import type { BackendInfo, BackendPreference } from '../runtime/protocol';
+
+interface WebGlBackendLike {
+  gpgpu?: { gl?: WebGL2RenderingContext | WebGLRenderingContext };
+}
+
+function webGlContext(): WebGL2RenderingContext | WebGLRenderingContext | null {
+  return (tf.backend() as unknown as WebGlBackendLike).gpgpu?.gl ?? null;
+}
+
+/** A short name for the GPU behind WebGL (e.g. "SwiftShader" for Chromium's software renderer). */
+function rendererName(): string {
+  const gl = webGlContext();
+  if (!gl) return 'unknown GPU';
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+  if (/swiftshader/i.test(renderer)) return 'SwiftShader';
+  // "ANGLE (Vendor, Device Name (…), …)" → "Device Name"
+  const angle = /^ANGLE \([^,]+,\s*([^,(]+)/.exec(renderer);
+  return (angle?.[1] ?? renderer).trim().slice(0, 40);
+}
+
+async function tryWebGl(allowSoftware: boolean): Promise<boolean> {
+  // tfjs refuses software WebGL unless this flag is set; a forced `webgl` sets it (the e2e tests rely on it).
+  tf.env().set('SOFTWARE_WEBGL_ENABLED', allowSoftware);
+  try {
+    if (!(await tf.setBackend('webgl'))) return false;
+    // A tiny op proves the context really works before any run depends on it.
+    const probe = tf.tidy(() => tf.sum(tf.add(tf.ones([4]), 1)));
+    const value = (await probe.data())[0];
+    probe.dispose();
+    return value === 8;
+  } catch {
+    return false;
+  }
+}
+
+/** Picks the tfjs backend: WebGL where it works (unless `cpu` is asked for), else the CPU, saying why. */
+export async function selectBackend(preference: BackendPreference, inWorker: boolean): Promise<BackendInfo> {
+  tf.env().set('PROD', true);
+  if (preference !== 'cpu' && (await tryWebGl(preference === 'webgl'))) {
+    return { name: 'webgl', label: `WebGL · ${rendererName()}`, notice: null, inWorker };
+  }
+  await tf.setBackend('cpu');
+  await tf.ready();
+  const notice =
+    preference === 'cpu'
+      ? null
+      : preference === 'webgl'
+        ? 'WebGL could not start here, so training runs on the CPU instead.'
+        : 'No usable GPU (WebGL) was found, so training runs on the CPU.';
+  return { name: 'cpu', label: 'CPU', notice, inWorker };
+}
+
+/** Calls `onLost` if the WebGL context behind tfjs is lost; returns an unsubscribe function. */
+export function watchContextLoss(onLost: () => void): () => void {
+  const canvas = tf.getBackend() === 'webgl' ? webGlContext()?.canvas : null;
+  if (!canvas) return () => undefined;
+  const handler = (event: Event) => {
+    event.preventDefault();
+    onLost();
+  };
+  canvas.addEventListener('webglcontextlost', handler);
+  return () => canvas.removeEventListener('webglcontextlost', handler);
+}
+
+/** Forces a context loss (WEBGL_lose_context), for tests of the recovery path. Returns false without WebGL. */
+export function loseContextForTest(): boolean {
+  const extension = webGlContext()?.getExtension('WEBGL_lose_context');
+  if (!extension) return false;
+  extension.loseContext();
+  return true;
+}
+
+/** Switches to the CPU backend after a failure of the current one. */
+export async function fallBackToCpu(): Promise<void> {
+  await tf.setBackend('cpu');
+  await tf.ready();
+}
+
+/** Live tensors on the active backend. */
+export function liveTensorCount(): number {
+  return tf.memory().numTensors;
+}

@@ -1,0 +1,193 @@
+import { generateDataset, type Dataset } from '../engine/datasets';
+import { uploadDataset, type DeviceDataset } from '../engine/device-data';
+import type { BackendInfo, HostMessage, TrainingHostApi, WorkspaceSpec } from '../runtime/protocol';
+import { fallBackToCpu, liveTensorCount, selectBackend, watchContextLoss } from './backend';
+import { modelView } from './model-view';
+import { createRunSlot, type RunSlot, type RunSnapshot, type SlotContext } from './run-slot';
+import { createScheduler } from './scheduler';
+
+/** Wall-clock spacing of the page's updates, evaluations, model views and resume snapshots (ms). */
+export const CADENCE = { flush: 100, evaluate: 300, view: 500, snapshot: 2000 } as const;
+
+/** The training side of the app: owns tfjs, the dataset on the device and every run; talks through messages. */
+export function createTrainingHost(inWorker: boolean): TrainingHostApi {
+  let listener: (message: HostMessage) => void = () => undefined;
+  let backend: BackendInfo | null = null;
+  let spec: WorkspaceSpec | null = null;
+  let experimentKey = '';
+  let dataset: Dataset | null = null;
+  let data: DeviceDataset | null = null;
+  let slots: RunSlot[] = [];
+  let generation = 0;
+  let lastFlush = 0;
+  let lastView = 0;
+  let lastSnapshot = 0;
+  const snapshots = new Map<string, RunSnapshot>();
+  let unwatchContext: () => void = () => undefined;
+
+  const emit = (message: HostMessage) => listener(message);
+  const context = (): SlotContext => ({
+    data: data!,
+    model: spec!.experiment.model,
+    momentum: spec!.experiment.momentum,
+    dropLast: spec!.experiment.dropLast,
+    seed: spec!.experiment.dataset.seed,
+  });
+  const focusSlot = () => slots.find((s) => s.id === spec?.focusRunId && s.spec.enabled) ?? slots.find((s) => s.spec.enabled) ?? null;
+  const runnable = () => slots.filter((s) => s.spec.enabled && s.trainer.progress.status === 'ok' && !s.finished());
+
+  function flush(): void {
+    lastFlush = performance.now();
+    emit({ kind: 'metrics', generation, playing: scheduler.playing, updates: slots.map((s) => s.drain(scheduler.playing)) });
+  }
+
+  async function refreshView(): Promise<void> {
+    lastView = performance.now();
+    if (!dataset) return;
+    const view = await modelView(dataset, slots, focusSlot());
+    if (view) emit({ kind: 'view', generation, view });
+  }
+
+  function disposeAll(): void {
+    for (const slot of slots) slot.dispose();
+    slots = [];
+    data?.dispose();
+    data = null;
+  }
+
+  /** Regenerates the data and recreates every run (all start again from step 0, or from `resume` snapshots). */
+  async function rebuild(resume: Map<string, RunSnapshot> | null): Promise<void> {
+    disposeAll();
+    if (!resume) generation++;
+    dataset = generateDataset(spec!.experiment.dataset);
+    data = uploadDataset(dataset);
+    for (const run of spec!.runs) {
+      const slot = await createRunSlot(context(), run, spec!.stopAt, resume?.get(run.id) ?? null);
+      slots.push(slot);
+      if (!resume) await slot.evaluate();
+    }
+    flush();
+    await refreshView();
+  }
+
+  /** Brings the runs in line with the spec: new runs start, a changed batch size restarts that run. */
+  async function syncRuns(next: WorkspaceSpec): Promise<void> {
+    const kept: RunSlot[] = [];
+    for (const run of next.runs) {
+      const existing = slots.find((s) => s.id === run.id);
+      if (existing && existing.spec.batchSize === run.batchSize) {
+        existing.updateSpec(run);
+        kept.push(existing);
+        continue;
+      }
+      existing?.dispose();
+      const slot = await createRunSlot(context(), run, next.stopAt);
+      await slot.evaluate();
+      kept.push(slot);
+    }
+    for (const slot of slots) if (!kept.includes(slot)) slot.dispose();
+    slots = kept;
+  }
+
+  async function takeSnapshots(): Promise<void> {
+    lastSnapshot = performance.now();
+    if (backend?.name !== 'webgl') return;
+    for (const slot of slots) if (slot.trainer.progress.status === 'ok') snapshots.set(slot.id, await slot.snapshot());
+  }
+
+  /** After a lost WebGL context: continue every run on the CPU from its last snapshot, keeping its history. */
+  async function recoverOnCpu(): Promise<void> {
+    scheduler.pause();
+    unwatchContext();
+    try {
+      disposeAll();
+    } catch {
+      // The lost context's textures may refuse to be freed; they went with the context anyway.
+      slots = [];
+      data = null;
+    }
+    await fallBackToCpu();
+    backend = { ...backend!, name: 'cpu', label: 'CPU', notice: 'The GPU (WebGL) context was lost. Training moved to the CPU and resumed each run from its last saved state.' };
+    emit({ kind: 'backend', info: backend });
+    await rebuild(new Map(snapshots));
+  }
+
+  async function onChunkError(error: unknown): Promise<void> {
+    if (backend?.name === 'webgl') {
+      await recoverOnCpu();
+      return;
+    }
+    scheduler.pause();
+    emit({ kind: 'problem', message: `Training stopped: ${error instanceof Error ? error.message : String(error)}` });
+    flush();
+  }
+
+  const scheduler = createScheduler({
+    inWorker,
+    runnable,
+    speed: () => spec?.speed ?? 'fast',
+    onBatch: (slot, indices) => {
+      if (slot === focusSlot()) emit({ kind: 'batch', generation, runId: slot.id, indices });
+    },
+    afterChunk: async (slot) => {
+      const now = performance.now();
+      if (slot.msSinceEval(now) >= CADENCE.evaluate || slot.finished() || slot.trainer.progress.status !== 'ok') await slot.evaluate();
+      if (now - lastSnapshot >= CADENCE.snapshot) await takeSnapshots();
+      if (now - lastView >= CADENCE.view || spec?.speed === 'slow') await refreshView();
+      if (now - lastFlush >= CADENCE.flush || spec?.speed === 'slow') flush();
+    },
+    onIdle: async () => {
+      for (const slot of slots) if (slot.msSinceEval(performance.now()) > 0 && slot.spec.enabled) await slot.evaluate();
+      flush();
+      await refreshView();
+    },
+    onError: onChunkError,
+  });
+
+  return {
+    async start(preference, onMessage) {
+      listener = onMessage;
+      backend = await selectBackend(preference, inWorker);
+      unwatchContext = watchContextLoss(() => void scheduler.exclusive(recoverOnCpu));
+      emit({ kind: 'backend', info: backend });
+      return backend;
+    },
+
+    apply: (next) =>
+      scheduler.exclusive(async () => {
+        const key = JSON.stringify(next.experiment);
+        const previous = spec;
+        spec = next;
+        if (key !== experimentKey || !previous) {
+          experimentKey = key;
+          snapshots.clear();
+          await rebuild(null);
+        } else {
+          await syncRuns(next);
+          flush();
+          if (next.focusRunId !== previous.focusRunId || next.runs.length !== previous.runs.length) await refreshView();
+        }
+        if (runnable().length === 0) scheduler.pause();
+        return generation;
+      }),
+
+    play: () => scheduler.play(),
+    pause: () => scheduler.pause(),
+    step: () => scheduler.stepOnce(),
+
+    reset: () =>
+      scheduler.exclusive(async () => {
+        scheduler.pause();
+        snapshots.clear();
+        if (spec) await rebuild(null);
+      }),
+
+    tensorCount: () => liveTensorCount(),
+
+    dispose() {
+      scheduler.pause();
+      unwatchContext();
+      disposeAll();
+    },
+  };
+}
