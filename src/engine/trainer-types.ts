@@ -80,7 +80,8 @@ export interface Trainer {
   readonly progress: Readonly<TrainingProgress>;
   /** Dispatches `count` steps and reads their losses back in one transfer; returns nothing once diverged. */
   runSteps(count: number): Promise<StepRecord[]>;
-  evaluate(): Promise<Evaluation>;
+  /** Full-set losses; with `withParams`, the parameters come back in the same transfer (a free resume snapshot). */
+  evaluate(options?: { withParams?: boolean }): Promise<Evaluation & { params?: ParameterArrays }>;
   measureNoise(): Promise<NoiseStats>;
   perExampleGradients(): Promise<PerExampleGradients>;
   /** Parameters [W1, b1, …] in one readback. */

@@ -143,8 +143,9 @@ export function createTrainer(config: TrainerConfig): Trainer {
       return records;
     },
 
-    async evaluate() {
+    async evaluate(options = {}) {
       const at = { step: progress.step, epoch: progress.epoch, examplesSeen: progress.examplesSeen };
+      const tensors = layers.flatMap((layer) => [layer.weights, layer.bias]);
       const packed = tf.tidy(() => {
         const parts: tf.Scalar[] = [];
         for (const split of [data.train, data.test]) {
@@ -152,22 +153,31 @@ export function createTrainer(config: TrainerConfig): Trainer {
           parts.push(signedLossSum(pass.output, split.targets, task));
           if (split.labels) parts.push(tf.sum(tf.cast(tf.equal(tf.argMax(pass.output, 1), split.labels), 'float32')));
         }
-        return tf.stack(parts);
+        const sums = tf.stack(parts);
+        return options.withParams ? tf.concat([sums, ...tensors.map((t) => tf.reshape(t, [-1]))]) : sums;
       });
-      const v = await packed.data();
+      const v = (await packed.data()) as Float32Array;
       packed.dispose();
       const classification = task === 'classification';
       const sign = lossSumSign(task);
       const trainLoss = (sign * v[0]!) / n;
       const testLoss = (sign * v[classification ? 2 : 1]!) / data.test.count;
       if (progress.status === 'ok' && !(Number.isFinite(trainLoss) && Number.isFinite(testLoss))) markDiverged(at.step);
-      return {
+      const evaluation = {
         ...at,
         trainLoss,
         testLoss,
         trainAccuracy: classification ? v[1]! / n : null,
         testAccuracy: classification ? v[3]! / data.test.count : null,
       };
+      if (!options.withParams) return evaluation;
+      let offset = classification ? 4 : 2;
+      const params = tensors.map((t) => {
+        const part = v.slice(offset, offset + t.size);
+        offset += t.size;
+        return part;
+      });
+      return { ...evaluation, params };
     },
 
     async measureNoise() {

@@ -1,6 +1,6 @@
 import { runSeries, type RunSeries } from '../store/chart-series';
 import { compareAtEqualX } from '../store/comparison';
-import { createMetricsHistory } from '../store/metrics-history';
+import { createMetricsHistory, type RunHistory } from '../store/metrics-history';
 import { useMetricsStore } from '../store/metrics-store';
 import { runLabel, toWorkspaceSpec } from '../store/run-settings';
 import { useSettingsStore } from '../store/settings-store';
@@ -17,6 +17,8 @@ export interface TrainingControls {
   /** Keeps a run's current curve, faded, as a reference. */
   pin(runId: string): void;
   clearPins(): void;
+  /** Every run's whole measured history (for export, and for the end-to-end tests). */
+  exportHistory(): Record<string, RunHistory>;
   loseContextForTest(): Promise<boolean>;
   tensorCount(): Promise<number>;
   dispose(): void;
@@ -146,6 +148,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
       useMetricsStore.setState((s) => ({ pinned: [...s.pinned.slice(-3), pinned] }));
     },
     clearPins: () => useMetricsStore.setState({ pinned: [] }),
+    exportHistory: () => Object.fromEntries(history.runs()),
     loseContextForTest: async () => (connection ? connection.loseContextForTest() : false),
     tensorCount: async () => (connection ? connection.host.tensorCount() : 0),
     dispose() {

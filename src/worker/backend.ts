@@ -67,6 +67,11 @@ export function watchContextLoss(onLost: () => void): () => void {
   return () => canvas.removeEventListener('webglcontextlost', handler);
 }
 
+/** Whether the WebGL context behind tfjs has been lost (false on the CPU backend). */
+export function contextLost(): boolean {
+  return tf.getBackend() === 'webgl' && (webGlContext()?.isContextLost() ?? false);
+}
+
 /** Forces a context loss (WEBGL_lose_context), for tests of the recovery path. Returns false without WebGL. */
 export function loseContextForTest(): boolean {
   const extension = webGlContext()?.getExtension('WEBGL_lose_context');

@@ -11,6 +11,8 @@ export interface SlotContext {
   momentum: number;
   dropLast: boolean;
   seed: number;
+  /** Save a resume snapshot at every evaluation (where the device can be lost: WebGL). */
+  keepSnapshots: boolean;
 }
 
 /** A run's parameters and position, enough to resume it on another backend. */
@@ -27,17 +29,19 @@ export interface RunSlot {
   spec: RunSpec;
   readonly trainer: Trainer;
   readonly stopStep: number | null;
+  setStop(stop: StopRule | null): void;
   /** Steps one chunk should take to last about `targetMs`, never past the stop rule. */
   chunkSize(targetMs: number): number;
   runChunk(steps: number): Promise<StepRecord[]>;
   evaluate(): Promise<void>;
+  /** The state saved at the last evaluation (WebGL only keeps one), to resume after a lost context. */
+  lastSnapshot(): RunSnapshot | null;
   msSinceEval(now: number): number;
   finished(): boolean;
   updateSpec(next: RunSpec): void;
   status(playing: boolean): RunStatus;
   /** Measurements since the last call. */
   drain(playing: boolean): RunUpdate;
-  snapshot(): Promise<RunSnapshot>;
   restore(snapshot: RunSnapshot): void;
   dispose(): void;
 }
@@ -90,11 +94,13 @@ export async function createRunSlot(
   let spec = initial;
   const trainer = trainerFor(context, spec);
   const n = context.data.train.count;
-  const stopStep = stopStepOf(stop, stepsPerEpoch(n, spec.batchSize, context.dropLast));
+  const perEpoch = stepsPerEpoch(n, spec.batchSize, context.dropLast);
+  let stopStep = stopStepOf(stop, perEpoch);
   let computeSeconds = 0;
   let msPerStep: number | null = null;
   let lastEvalAt = Number.NEGATIVE_INFINITY;
   let readbacks = 0;
+  let snapshot: RunSnapshot | null = null;
   // A resumed run continues its charts; a new one tells the page to clear them.
   let resetPending = resume === null;
   let chunks: StepChunk[] = [];
@@ -126,7 +132,12 @@ export async function createRunSlot(
       spec = next;
     },
     trainer,
-    stopStep,
+    get stopStep() {
+      return stopStep;
+    },
+    setStop(next) {
+      stopStep = stopStepOf(next, perEpoch);
+    },
 
     chunkSize(targetMs) {
       const guess = msPerStep === null ? 1 : Math.floor(targetMs / Math.max(msPerStep, 1e-3));
@@ -153,8 +164,9 @@ export async function createRunSlot(
 
     async evaluate() {
       lastEvalAt = performance.now();
-      const e = await trainer.evaluate();
+      const e = await trainer.evaluate({ withParams: context.keepSnapshots });
       readbacks++;
+      if (e.params && trainer.progress.status === 'ok') snapshot = { params: e.params, step: e.step, examplesSeen: e.examplesSeen, computeSeconds };
       evals.push({ ...at(), step: e.step, epoch: e.epoch, examples: e.examplesSeen, trainLoss: e.trainLoss, testLoss: e.testLoss, accuracy: e.testAccuracy });
     },
 
@@ -212,11 +224,7 @@ export async function createRunSlot(
       return update;
     },
 
-    async snapshot() {
-      const params = await trainer.getParams();
-      readbacks++;
-      return { params, step: trainer.progress.step, examplesSeen: trainer.progress.examplesSeen, computeSeconds };
-    },
+    lastSnapshot: () => snapshot,
 
     restore(snapshot) {
       trainer.setParams(snapshot.params);

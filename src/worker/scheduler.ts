@@ -26,6 +26,8 @@ export interface Scheduler {
   pause(): void;
   stepOnce(): Promise<void>;
   exclusive<T>(task: () => Promise<T>): Promise<T>;
+  /** Gives up on a chunk that will never finish (a lost GPU context): stops, and frees the lock for recovery. */
+  abandon(): void;
 }
 
 /** Lets queued messages (pause, config changes) run between chunks, without setTimeout's 4 ms clamp. */
@@ -45,6 +47,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let looping = false;
   let lock: Promise<unknown> = Promise.resolve();
   let wake: (() => void) | null = null;
+  // Bumped by abandon(): work started under an older epoch finishes silently.
+  let epoch = 0;
 
   const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
     const run = lock.then(task);
@@ -71,10 +75,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   /** One chunk of one run; false when the run is no longer in the workspace. */
   const turn = (slot: RunSlot, steps: (slot: RunSlot) => number, highlight: boolean) =>
     exclusive(async () => {
+      const started = epoch;
       if (!options.runnable().includes(slot)) return;
       try {
         if (highlight) options.onBatch(slot, slot.trainer.peekBatch().indices);
         await slot.runChunk(steps(slot));
+        if (started !== epoch) return;
         await options.afterChunk(slot);
       } catch (error) {
         await options.onError(error);
@@ -84,8 +90,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   async function loop(): Promise<void> {
     if (looping) return;
     looping = true;
+    const started = epoch;
     try {
-      while (playing) {
+      while (playing && started === epoch) {
         const active = options.runnable();
         if (active.length === 0) break;
         const speed = options.speed();
@@ -101,9 +108,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         if (playing && speed === 'steady') await sleep(STEADY_PAUSE_MS);
       }
     } finally {
-      playing = false;
-      looping = false;
-      await exclusive(options.onIdle);
+      if (started === epoch) {
+        playing = false;
+        looping = false;
+        await exclusive(options.onIdle);
+      }
     }
   }
 
@@ -126,5 +135,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       await exclusive(options.onIdle);
     },
     exclusive,
+    abandon() {
+      epoch++;
+      playing = false;
+      looping = false;
+      lock = Promise.resolve();
+      wake?.();
+    },
   };
 }

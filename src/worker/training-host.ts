@@ -1,13 +1,13 @@
 import { generateDataset, type Dataset } from '../engine/datasets';
 import { uploadDataset, type DeviceDataset } from '../engine/device-data';
 import type { BackendInfo, HostMessage, TrainingHostApi, WorkspaceSpec } from '../runtime/protocol';
-import { fallBackToCpu, liveTensorCount, selectBackend, watchContextLoss } from './backend';
+import { contextLost, fallBackToCpu, liveTensorCount, selectBackend, watchContextLoss } from './backend';
 import { modelView } from './model-view';
 import { createRunSlot, type RunSlot, type RunSnapshot, type SlotContext } from './run-slot';
 import { createScheduler } from './scheduler';
 
-/** Wall-clock spacing of the page's updates, evaluations, model views and resume snapshots (ms). */
-export const CADENCE = { flush: 100, evaluate: 300, view: 500, snapshot: 2000 } as const;
+/** Wall-clock spacing of the page's updates, evaluations (and resume snapshots) and model views (ms). */
+export const CADENCE = { flush: 100, evaluate: 300, view: 500 } as const;
 
 /** The training side of the app: owns tfjs, the dataset on the device and every run; talks through messages. */
 export function createTrainingHost(inWorker: boolean): TrainingHostApi {
@@ -21,8 +21,6 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
   let generation = 0;
   let lastFlush = 0;
   let lastView = 0;
-  let lastSnapshot = 0;
-  const snapshots = new Map<string, RunSnapshot>();
   let unwatchContext: () => void = () => undefined;
 
   const emit = (message: HostMessage) => listener(message);
@@ -32,6 +30,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
     momentum: spec!.experiment.momentum,
     dropLast: spec!.experiment.dropLast,
     seed: spec!.experiment.dataset.seed,
+    keepSnapshots: backend?.name === 'webgl',
   });
   const focusSlot = () => slots.find((s) => s.id === spec?.focusRunId && s.spec.enabled) ?? slots.find((s) => s.spec.enabled) ?? null;
   const runnable = () => slots.filter((s) => s.spec.enabled && s.trainer.progress.status === 'ok' && !s.finished());
@@ -77,6 +76,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
       const existing = slots.find((s) => s.id === run.id);
       if (existing && existing.spec.batchSize === run.batchSize) {
         existing.updateSpec(run);
+        existing.setStop(next.stopAt);
         kept.push(existing);
         continue;
       }
@@ -89,16 +89,15 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
     slots = kept;
   }
 
-  async function takeSnapshots(): Promise<void> {
-    lastSnapshot = performance.now();
-    if (backend?.name !== 'webgl') return;
-    for (const slot of slots) if (slot.trainer.progress.status === 'ok') snapshots.set(slot.id, await slot.snapshot());
-  }
-
   /** After a lost WebGL context: continue every run on the CPU from its last snapshot, keeping its history. */
-  async function recoverOnCpu(): Promise<void> {
+  async function recoverOnCpu(resumePlaying: boolean): Promise<void> {
     scheduler.pause();
     unwatchContext();
+    const snapshots = new Map<string, RunSnapshot>();
+    for (const slot of slots) {
+      const saved = slot.lastSnapshot();
+      if (saved) snapshots.set(slot.id, saved);
+    }
     try {
       disposeAll();
     } catch {
@@ -109,12 +108,13 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
     await fallBackToCpu();
     backend = { ...backend!, name: 'cpu', label: 'CPU', notice: 'The GPU (WebGL) context was lost. Training moved to the CPU and resumed each run from its last saved state.' };
     emit({ kind: 'backend', info: backend });
-    await rebuild(new Map(snapshots));
+    await rebuild(snapshots);
+    if (resumePlaying) scheduler.play();
   }
 
   async function onChunkError(error: unknown): Promise<void> {
     if (backend?.name === 'webgl') {
-      await recoverOnCpu();
+      await recoverOnCpu(scheduler.playing);
       return;
     }
     scheduler.pause();
@@ -130,9 +130,13 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
       if (slot === focusSlot()) emit({ kind: 'batch', generation, runId: slot.id, indices });
     },
     afterChunk: async (slot) => {
+      // Reads on a lost context return zeros rather than failing, so check before trusting this chunk's numbers.
+      if (contextLost()) {
+        await recoverOnCpu(scheduler.playing);
+        return;
+      }
       const now = performance.now();
       if (slot.msSinceEval(now) >= CADENCE.evaluate || slot.finished() || slot.trainer.progress.status !== 'ok') await slot.evaluate();
-      if (now - lastSnapshot >= CADENCE.snapshot) await takeSnapshots();
       if (now - lastView >= CADENCE.view || spec?.speed === 'slow') await refreshView();
       if (now - lastFlush >= CADENCE.flush || spec?.speed === 'slow') flush();
     },
@@ -148,7 +152,13 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
     async start(preference, onMessage) {
       listener = onMessage;
       backend = await selectBackend(preference, inWorker);
-      unwatchContext = watchContextLoss(() => void scheduler.exclusive(recoverOnCpu));
+      unwatchContext = watchContextLoss(() => {
+        if (backend?.name !== 'webgl') return;
+        // A readback pending on the lost context never resolves: abandon it rather than wait behind it.
+        const wasPlaying = scheduler.playing;
+        scheduler.abandon();
+        void scheduler.exclusive(() => recoverOnCpu(wasPlaying));
+      });
       emit({ kind: 'backend', info: backend });
       return backend;
     },
@@ -160,7 +170,6 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
         spec = next;
         if (key !== experimentKey || !previous) {
           experimentKey = key;
-          snapshots.clear();
           await rebuild(null);
         } else {
           await syncRuns(next);
@@ -178,7 +187,6 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
     reset: () =>
       scheduler.exclusive(async () => {
         scheduler.pause();
-        snapshots.clear();
         if (spec) await rebuild(null);
       }),
 

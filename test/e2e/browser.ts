@@ -24,12 +24,15 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function openBrowser(options: { viewport?: { width: number; height: number }; extraArgs?: string[] } = {}): Promise<BrowserSession> {
+/** Chromium without any WebGL: ANGLE without SwiftShader's permission has no renderer to offer. */
+export const NO_WEBGL_ARGS = [...CHROMIUM_ARGS.filter((a) => !a.includes('swiftshader')), '--use-gl=angle'];
+
+export async function openBrowser(options: { viewport?: { width: number; height: number }; args?: string[] } = {}): Promise<BrowserSession> {
   const profile = mkdtempSync(join(tmpdir(), 'batchscope-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
+    args: options.args ?? CHROMIUM_ARGS,
     viewport: options.viewport ?? { width: 1440, height: 900 },
   });
   const page = context.pages()[0] ?? (await context.newPage());

@@ -127,6 +127,7 @@ describe('trainer', () => {
     const run = makeTrainer();
     await run.trainer.runSteps(10);
     const snapshot = await run.trainer.getParams();
+    expect((await run.trainer.evaluate({ withParams: true })).params).toEqual(snapshot);
     await run.trainer.runSteps(10);
     run.trainer.setParams(snapshot);
     expect(await run.trainer.getParams()).toEqual(snapshot);

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { NO_WEBGL_ARGS, openBrowser } from './browser';
+import { histories, openWorkspace, RUN_IDS, waitForHistories } from './workspace-page';
+
+describe('backend faults', () => {
+  it('a malformed ?backend= value shows a notice and the workspace still trains', async () => {
+    const session = await openBrowser();
+    try {
+      await openWorkspace(session.page, '?backend=%3Cb%3Equantum%3C%2Fb%3E');
+      const notice = session.page.getByText(/The link asked for backend “<b>quantum<\/b>”/);
+      await notice.waitFor();
+      await expect(session.page.locator('.notices b').count()).resolves.toBe(0);
+      await session.page.getByRole('button', { name: /Play/ }).click();
+      await waitForHistories(session.page, (h) => RUN_IDS.every((id) => (h[id]?.status.step ?? 0) > 0));
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('without WebGL, auto falls back to the CPU and says why', async () => {
+    const session = await openBrowser({ args: NO_WEBGL_ARGS });
+    try {
+      await openWorkspace(session.page, '');
+      await expect(session.page.getByTestId('backend-badge').textContent()).resolves.toBe('CPU');
+      await session.page.getByText(/No usable GPU \(WebGL\) was found/).waitFor();
+      await session.page.getByRole('button', { name: /Play/ }).click();
+      await waitForHistories(session.page, (h) => RUN_IDS.every((id) => (h[id]?.status.step ?? 0) > 0));
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('a lost WebGL context moves training to the CPU, resumes every run and keeps its history', async () => {
+    const session = await openBrowser();
+    try {
+      const page = session.page;
+      await openWorkspace(page, '?backend=webgl');
+      await page.getByRole('button', { name: /Play/ }).click();
+      // Each evaluation doubles as a resume snapshot; let every run get past a few.
+      await waitForHistories(page, (h) => RUN_IDS.every((id) => (h[id]?.evals.length ?? 0) > 3));
+      const before = await histories(page);
+      const lost = await page.evaluate(() => (window as unknown as { batchscope: { loseContextForTest(): Promise<boolean> } }).batchscope.loseContextForTest());
+      expect(lost).toBe(true);
+      await page.getByText(/The GPU \(WebGL\) context was lost/).waitFor({ timeout: 30_000 });
+      await expect(page.getByTestId('backend-badge').textContent()).resolves.toBe('CPU');
+      // Training carries on by itself: no second press of Play.
+      const after = await waitForHistories(page, (h) => RUN_IDS.every((id) => (h[id]?.status.step ?? 0) > before[id]!.status.step));
+      for (const id of RUN_IDS) {
+        expect(after[id]!.evals[0]).toEqual(before[id]!.evals[0]);
+        expect(after[id]!.evals.length).toBeGreaterThanOrEqual(before[id]!.evals.length);
+        expect(after[id]!.status.state).toBe('running');
+      }
+    } finally {
+      await session.close();
+    }
+  });
+});
