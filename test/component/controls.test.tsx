@@ -1,0 +1,97 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Profiler } from 'react';
+import { act } from 'react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ControlsPanel } from '../../src/components/controls/controls-panel';
+import { useMetricsStore } from '../../src/store/metrics-store';
+import { MINI_RUN_ID } from '../../src/store/run-settings';
+import { useSettingsStore } from '../../src/store/settings-store';
+import { useUiStore } from '../../src/store/ui-store';
+import { resetStores, status } from './fixtures';
+
+const miniBatch = () => useSettingsStore.getState().runs.find((r) => r.id === MINI_RUN_ID)!.batchSize;
+
+describe('controls write the settings store', () => {
+  beforeEach(resetStores);
+
+  it('the batch-size slider snaps to powers of two and N; its end is the full batch', () => {
+    render(<ControlsPanel />);
+    const slider = screen.getByRole('slider', { name: 'Batch size (mini-batch run)' });
+    fireEvent.change(slider, { target: { value: '3' } });
+    expect(miniBatch()).toBe(8);
+    fireEvent.change(slider, { target: { value: '9' } });
+    expect(miniBatch()).toBe('full');
+    expect(screen.getByText('512 = N (full)')).toBeInTheDocument();
+  });
+
+  it('the batch-size number field takes any whole size up to N, clamping beyond', async () => {
+    render(<ControlsPanel />);
+    const field = screen.getByRole('spinbutton', { name: 'Batch size (mini-batch run) (number)' });
+    await userEvent.clear(field);
+    await userEvent.type(field, '100{Enter}');
+    expect(miniBatch()).toBe(100);
+    await userEvent.clear(field);
+    await userEvent.type(field, '100000{Enter}');
+    expect(miniBatch()).toBe('full');
+  });
+
+  it('the learning-rate field sets the shared lr; text that is not a number leaves it alone', async () => {
+    render(<ControlsPanel />);
+    const field = screen.getByRole('spinbutton', { name: 'Learning rate (number)' });
+    await userEvent.clear(field);
+    await userEvent.type(field, '0.03{Enter}');
+    expect(useSettingsStore.getState().experiment.lr).toBe(0.03);
+    await userEvent.clear(field);
+    await userEvent.type(field, '{Enter}');
+    expect(useSettingsStore.getState().experiment.lr).toBe(0.03);
+    expect(field).toHaveValue(0.03);
+  });
+
+  it('shuffle is a labelled radio group', async () => {
+    render(<ControlsPanel />);
+    await userEvent.click(screen.getByRole('radio', { name: 'Off' }));
+    expect(useSettingsStore.getState().experiment.shuffle).toBe('off');
+  });
+
+  it('choosing line switches to the 2-parameter linear model; a classification dataset back to the MLP', async () => {
+    render(<ControlsPanel />);
+    await userEvent.selectOptions(screen.getByLabelText('Dataset'), 'line');
+    expect(useSettingsStore.getState().experiment.model).toBe('linear');
+    expect(screen.getByLabelText('Model')).toHaveValue('linear');
+    await userEvent.selectOptions(screen.getByLabelText('Dataset'), 'spiral');
+    expect(useSettingsStore.getState().experiment.model).toBe('mlp');
+  });
+
+  it('bad hidden sizes are refused with a hint, good ones applied', async () => {
+    render(<ControlsPanel />);
+    const field = screen.getByLabelText('Hidden layers');
+    await userEvent.clear(field);
+    await userEvent.type(field, '16,abc{Enter}');
+    expect(screen.getByText(/Use 1–4 widths/)).toBeInTheDocument();
+    expect(useSettingsStore.getState().experiment.hidden).toEqual([16, 16]);
+    await userEvent.clear(field);
+    await userEvent.type(field, '32,8,4{Enter}');
+    expect(useSettingsStore.getState().experiment.hidden).toEqual([32, 8, 4]);
+  });
+
+  it('an out-of-range N is clamped and the user is told', () => {
+    useSettingsStore.getState().setExperiment({ n: 1_000_000 });
+    expect(useSettingsStore.getState().experiment.n).toBe(65_536);
+    expect(useUiStore.getState().notices.map((n) => n.text)).toContain('n 1000000 is out of range; using 65536');
+  });
+
+  it('does not re-render when metrics update', () => {
+    let renders = 0;
+    render(
+      <Profiler id="controls" onRender={() => renders++}>
+        <ControlsPanel />
+      </Profiler>,
+    );
+    const before = renders;
+    act(() => {
+      for (let k = 0; k < 5; k++) useMetricsStore.setState({ statuses: { mini: status({ step: k }) }, playing: true });
+    });
+    expect(renders).toBe(before);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { measuredInsights } from '../../../src/components/explain/insights';
+import { cliCommand } from '../../../src/experiment/cli-command';
+import { defaultConfig } from '../../../src/experiment/config';
+import { backendFromQuery } from '../../../src/runtime/url-backend';
+import { toWorkspaceSpec } from '../../../src/store/run-settings';
+import { initialSettings } from '../../../src/store/settings-store';
+import { status } from '../../component/fixtures';
+
+describe('workspace settings → training spec', () => {
+  it('resolves B = N and keeps one shared lr by default', () => {
+    const spec = toWorkspaceSpec(initialSettings());
+    expect(spec.runs.map((r) => [r.id, r.batchSize, r.lr, r.shuffle])).toEqual([
+      ['single', 1, 0.1, 'on'],
+      ['mini', 32, 0.1, 'on'],
+      ['full', 512, 0.1, 'on'],
+    ]);
+    expect(spec.experiment.dataset).toEqual({ name: 'moons', n: 512, noise: 0.2, testShare: 0.25, seed: 42 });
+  });
+
+  it('scales lr linearly with batch size relative to the mini-batch, within the lr limits', () => {
+    const settings = { ...initialSettings(), scaleLr: true };
+    expect(toWorkspaceSpec(settings).runs.map((r) => r.lr)).toEqual([0.1 / 32, 0.1, (0.1 * 512) / 32]);
+    settings.experiment = { ...settings.experiment, lr: 5 };
+    expect(toWorkspaceSpec(settings).runs[2]!.lr).toBe(10);
+  });
+
+  it('lets a run override lr and shuffle', () => {
+    const settings = initialSettings();
+    settings.runs[0] = { ...settings.runs[0]!, lrOverride: 0.01, shuffleOverride: 'off' };
+    expect(toWorkspaceSpec(settings).runs[0]).toMatchObject({ lr: 0.01, shuffle: 'off' });
+  });
+});
+
+describe('copy as CLI command', () => {
+  it('leaves defaults out and always names dataset, batch, lr and steps', () => {
+    expect(cliCommand(defaultConfig(), { batchSize: 32, lr: 0.1, shuffle: 'on', steps: 250 })).toBe('npm run -s experiment -- --dataset moons --batch 32 --lr 0.1 --steps 250');
+    const config = { ...defaultConfig(), dataset: 'line' as const, model: 'linear' as const, n: 100, seed: 7 };
+    expect(cliCommand(config, { batchSize: 'full', lr: 0.5, shuffle: 'off', steps: 10 })).toBe(
+      'npm run -s experiment -- --dataset line --n 100 --seed 7 --batch full --lr 0.5 --shuffle off --steps 10',
+    );
+  });
+});
+
+describe('backend from the link', () => {
+  it('accepts webgl, cpu and auto, and falls back to auto with a notice otherwise', () => {
+    expect(backendFromQuery('?backend=webgl')).toEqual({ backend: 'webgl', notice: null });
+    expect(backendFromQuery('?backend=CPU')).toEqual({ backend: 'cpu', notice: null });
+    expect(backendFromQuery('')).toEqual({ backend: 'auto', notice: null });
+    expect(backendFromQuery('?backend=gpu').notice).toMatch(/not one of auto, webgl, cpu/);
+  });
+});
+
+describe('what to look for', () => {
+  const labels = { single: 'B = 1', full: 'B = N (512)' };
+
+  it('reads the measured costs: ms per step, their ratio and examples per second', () => {
+    const sentences = measuredInsights({
+      labels,
+      statuses: [
+        status({ id: 'single', batchSize: 1, msPerStep: 2, examplesPerSecond: 500 }),
+        status({ id: 'full', batchSize: 512, msPerStep: 8, examplesPerSecond: 64000 }),
+      ],
+      comparison: { axis: 'steps', x: 100, ranking: [{ id: 'full', loss: 0.21 }, { id: 'single', loss: 0.35 }] },
+    });
+    expect(sentences[0]).toBe('At 100 steps, as far as every run has got, the lowest training loss is B = N (512)’s (0.21), then B = 1 (0.35).');
+    expect(sentences[1]).toBe('On this device one B = N (512) step takes 8 ms and one B = 1 step 2 ms: 4× the time for 512× the examples, so B = N (512) gets through 64,000 examples/s against 500.');
+  });
+
+  it('names no winner before anything has run', () => {
+    const sentences = measuredInsights({ labels, statuses: [status({ id: 'single', step: 0 })], comparison: null });
+    expect(sentences.join(' ')).toMatch(/Press Play/);
+    expect(sentences.join(' ')).not.toMatch(/lowest/);
+  });
+});
