@@ -97,6 +97,7 @@ export async function createRunSlot(
   const perEpoch = stepsPerEpoch(n, spec.batchSize, context.dropLast);
   let stopStep = stopStepOf(stop, perEpoch);
   let computeSeconds = 0;
+  // Smoothed per-chunk cost, for sizing the next chunk.
   let msPerStep: number | null = null;
   let lastEvalAt = Number.NEGATIVE_INFINITY;
   let readbacks = 0;
@@ -119,8 +120,9 @@ export async function createRunSlot(
   const rates = () => {
     const steps = recent.reduce((s, c) => s + c.steps, 0);
     const seconds = recent.reduce((s, c) => s + c.seconds, 0);
-    if (steps === 0 || seconds <= 0) return { stepsPerSecond: null, examplesPerSecond: null };
-    return { stepsPerSecond: steps / seconds, examplesPerSecond: (steps / seconds) * Math.min(spec.batchSize, n) };
+    if (steps === 0 || seconds <= 0) return { stepsPerSecond: null, examplesPerSecond: null, msPerStep: null };
+    // One window for all three numbers, so a card's steps/s, examples/s and ms/step always agree.
+    return { stepsPerSecond: steps / seconds, examplesPerSecond: (steps / seconds) * Math.min(spec.batchSize, n), msPerStep: (1000 * seconds) / steps };
   };
 
   const slot: RunSlot = {
@@ -209,7 +211,6 @@ export async function createRunSlot(
         examplesSeen: p.examplesSeen,
         computeSeconds,
         ...rates(),
-        msPerStep,
         divergedAtStep: p.divergedAtStep,
         readbacks,
       };
