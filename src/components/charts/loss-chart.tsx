@@ -56,7 +56,7 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
               <Line key={pin.id} data={s.loss} dataKey="train" name={pin.label} stroke={pin.colour} strokeOpacity={0.35} strokeDasharray="2 4" strokeWidth={2} dot={false} isAnimationActive={false} />
             ))}
             {visible.map((run) => (
-              <Area key={`${run.id}-band`} data={series[run.id]!.band} dataKey="range" name={`${runLabel(run.batchSize, n)} batch loss ±1 sd`} stroke="none" fill={run.colour} fillOpacity={0.08} isAnimationActive={false} />
+              <Area key={`${run.id}-band`} data={series[run.id]!.band} dataKey="range" name={`${runLabel(run.batchSize, n)} batch loss ±1 sd`} stroke="none" fill={run.colour} fillOpacity={0.07} isAnimationActive={false} />
             ))}
             {visible.map((run) => (
               <Line key={`${run.id}-batch`} data={series[run.id]!.band} dataKey="mean" name={`${runLabel(run.batchSize, n)} batch loss (smoothed)`} stroke={run.colour} strokeOpacity={0.45} strokeWidth={1} dot={false} isAnimationActive={false} />

@@ -1,12 +1,12 @@
-// Dev helper: serves dist/, opens it in headless Chromium, presses Play and saves screenshots.
-// usage: node scripts/screenshot.mjs [query] [seconds] [width] [height] [out.png]
+// npm run screenshot -- [query] [seconds] [width] [height] [out.png]: serves dist/, presses Play, saves a screenshot.
+// The README's picture is made with it: npm run screenshot -- '?backend=webgl' 12 1440 900 public/readme/workspace.png
 import { preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const [query = '?backend=webgl', seconds = '6', width = '1440', height = '900', out = '/tmp/x/shot.png'] = process.argv.slice(2);
+const [query = '?backend=webgl', seconds = '6', width = '1440', height = '900', out = 'test-results/screenshot.png'] = process.argv.slice(2);
 const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
 const port = server.httpServer.address().port;
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'shot-')), {
