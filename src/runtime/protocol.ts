@@ -134,6 +134,6 @@ export interface TrainingHostApi {
   step(): Promise<void>;
   reset(): Promise<void>;
   /** Live tensors on the device (leak checks in tests). */
-  tensorCount(): number;
+  tensorCount(): Promise<number>;
   dispose(): void;
 }

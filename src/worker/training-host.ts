@@ -190,7 +190,8 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
         if (spec) await rebuild(null);
       }),
 
-    tensorCount: () => liveTensorCount(),
+    // Under the lock, so the count never catches a rebuild or a model view half done.
+    tensorCount: () => scheduler.exclusive(async () => liveTensorCount()),
 
     dispose() {
       scheduler.pause();
