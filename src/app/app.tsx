@@ -28,7 +28,7 @@ export function App({ training }: { training: TrainingControls }) {
               <p className="legend-line">
                 <span className="legend-item">━ full training loss</span>
                 <span className="legend-item">╌ test loss</span>
-                <span className="legend-item">▒ loss on each batch (smoothed, ±1 sd)</span>
+                <span className="legend-item">▬ faint: loss on the batches it trains on (smoothed)</span>
               </p>
             </section>
             <DataView />

@@ -13,11 +13,10 @@ export interface LossPoint {
   test: number;
 }
 
-/** Smoothed batch loss at one x, with a ±1 std band over the steps it summarises. */
+/** The loss on the batches a run trained on, smoothed, at one x. */
 export interface BandPoint {
   x: number;
   mean: number;
-  range: [number, number];
 }
 
 export interface RunSeries {
@@ -52,15 +51,13 @@ function downsample<T>(points: T[], y: (p: T) => number): T[] {
 }
 
 /** Exponential smoothing of chunk means; `weight` in [0, 1) is how much of the past each point keeps. */
-export function smoothChunks(chunks: StepChunk[], weight = 0.8): { chunk: StepChunk; mean: number; std: number }[] {
+export function smoothChunks(chunks: StepChunk[], weight = 0.8): { chunk: StepChunk; mean: number }[] {
   let mean: number | null = null;
-  let std = 0;
   return chunks
     .filter((c) => Number.isFinite(c.lossMean))
     .map((chunk) => {
       mean = mean === null ? chunk.lossMean : weight * mean + (1 - weight) * chunk.lossMean;
-      std = weight * std + (1 - weight) * chunk.lossStd;
-      return { chunk, mean, std };
+      return { chunk, mean };
     });
 }
 
@@ -70,11 +67,7 @@ export function runSeries(history: Pick<RunHistory, 'chunks' | 'evals' | 'events
   const evals = history.evals.filter((e: EvalPoint) => Number.isFinite(e.trainLoss));
   const loss = downsample(evals, (e) => yOf(e.trainLoss)).map((e) => ({ x: xOf(e, axis), train: e.trainLoss, test: e.testLoss }));
   const smoothed = downsample(smoothChunks(history.chunks), (s) => yOf(s.mean));
-  const band = smoothed.map(({ chunk, mean, std }) => ({
-    x: xOf(chunk, axis),
-    mean,
-    range: [logY ? Math.max(mean - std, mean / 4, LOG_FLOOR) : Math.max(0, mean - std), mean + std] as [number, number],
-  }));
+  const band = smoothed.map(({ chunk, mean }) => ({ x: xOf(chunk, axis), mean }));
   const events = history.events.map((e: RunEvent) => ({ x: xOf(e, axis), label: e.label }));
   return { loss, band, events };
 }

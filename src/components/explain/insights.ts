@@ -46,7 +46,7 @@ export function measuredInsights({ labels, statuses, comparison }: InsightInput)
   if (diverged.length > 0) {
     sentences.push(`${diverged.map((s) => labels[s.id]).join(' and ')} diverged: at this learning rate its steps overshoot. A smaller lr, or a larger batch, steadies them.`);
   } else {
-    sentences.push('The faint band around each curve is the loss on the batches themselves: one example’s loss swings wildly, a large batch’s hardly at all.');
+    sentences.push('The wide faint line beside each curve is the loss on the batches the run trains on, smoothed: one example’s loss jumps from step to step, a large batch’s hardly moves.');
   }
   return sentences;
 }

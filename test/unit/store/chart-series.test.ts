@@ -27,9 +27,9 @@ describe('chart series', () => {
     expect(smoothed.map((s) => s.mean)).toEqual([1, 0.8]);
   });
 
-  it('keeps the band above zero on a log axis', () => {
-    const series = runSeries({ chunks: [{ ...chunkAt(1, 0.1), lossStd: 5 }], evals: [], events: [] }, 'steps', true);
-    expect(series.band[0]!.range[0]).toBeGreaterThan(0);
+  it('places the smoothed batch loss on the chosen axis and skips non-finite chunks', () => {
+    const series = runSeries({ chunks: [chunkAt(10, 0.5), chunkAt(20, Number.NaN)], evals: [], events: [] }, 'examples', true);
+    expect(series.band).toEqual([{ x: 320, mean: 0.5 }]);
   });
 });
 
