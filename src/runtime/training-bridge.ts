@@ -107,6 +107,8 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
         }
         connection = next;
         useMetricsStore.setState({ backend: next.info });
+        // The connection may add to the host's own notice (e.g. no Web Workers): show the whole of it.
+        if (next.info.notice) useUiStore.getState().notify({ id: 'backend', text: next.info.notice, tone: 'warning' });
         await next.host.apply(toWorkspaceSpec(useSettingsStore.getState()));
       } catch (error) {
         useUiStore.getState().notify({ id: 'problem', text: `Training could not start: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' });

@@ -3,7 +3,7 @@ import type { ShuffleMode } from '../engine/loader';
 import { defaultConfig, defaultModelFor, type BatchSizeSetting, type ExperimentConfig } from '../experiment/config';
 import { clampConfig, clampToLimit, LIMITS, modelFitsDataset } from '../experiment/limits';
 import type { BackendPreference, Speed, StopRule } from '../runtime/protocol';
-import { defaultRuns, freeColour, MINI_RUN_ID, type RunSetting, type WorkspaceSettings } from './run-settings';
+import { defaultRuns, freeColour, MINI_RUN_ID, RUN_COLOURS, type RunSetting, type WorkspaceSettings } from './run-settings';
 import { useUiStore } from './ui-store';
 
 interface SettingsActions {
@@ -39,11 +39,15 @@ export function initialSettings(backend: BackendPreference = 'auto'): WorkspaceS
   };
 }
 
+/** A dataset's default model when the old model was the old dataset's default; else the old one if it still fits. */
+function modelAfterDatasetChange(current: ExperimentConfig, dataset: ExperimentConfig['dataset']) {
+  if (current.model === defaultModelFor(current.dataset)) return defaultModelFor(dataset);
+  return modelFitsDataset(current.model, dataset) ? current.model : 'mlp';
+}
+
 function clampBatch(batchSize: BatchSizeSetting): BatchSizeSetting {
   return batchSize === 'full' ? 'full' : clampToLimit(batchSize, LIMITS.batchSize, 1);
 }
-
-let nextRunNumber = 4;
 
 /** The source of truth for what trains: controls write here, the runtime reads from here. */
 export const useSettingsStore = create<SettingsState>()((set, get) => {
@@ -55,11 +59,7 @@ export const useSettingsStore = create<SettingsState>()((set, get) => {
     setExperiment(changes) {
       const current = get().experiment;
       const merged = { ...current, ...changes };
-      if (changes.dataset && changes.dataset !== current.dataset && !changes.model) {
-        merged.model = modelFitsDataset(current.model, changes.dataset) && current.model === defaultModelFor(current.dataset)
-          ? defaultModelFor(changes.dataset)
-          : modelFitsDataset(current.model, changes.dataset) ? current.model : 'mlp';
-      }
+      if (changes.dataset && changes.dataset !== current.dataset && !changes.model) merged.model = modelAfterDatasetChange(current, changes.dataset);
       const { config, adjustments } = clampConfig(merged, current);
       for (const a of adjustments) useUiStore.getState().notify({ id: `clamp-${a.field}`, text: a.message, tone: 'warning' });
       set({ experiment: config });
@@ -74,7 +74,8 @@ export const useSettingsStore = create<SettingsState>()((set, get) => {
     addRun(batchSize) {
       const colour = freeColour(get().runs);
       if (!colour) return;
-      const run: RunSetting = { id: `run-${nextRunNumber++}`, colour, batchSize: clampBatch(batchSize), lrOverride: null, shuffleOverride: null, enabled: true };
+      // A run's id is its colour's slot: unique among the runs present, stable for the run's life.
+      const run: RunSetting = { id: `run-${RUN_COLOURS.indexOf(colour as (typeof RUN_COLOURS)[number]) + 1}`, colour, batchSize: clampBatch(batchSize), lrOverride: null, shuffleOverride: null, enabled: true };
       set((s) => ({ runs: [...s.runs, run] }));
     },
 

@@ -95,3 +95,22 @@ describe('controls write the settings store', () => {
     expect(renders).toBe(before);
   });
 });
+
+describe('runs', () => {
+  beforeEach(resetStores);
+
+  it('adds up to five runs, each with its own colour, and removes extra ones', () => {
+    const { addRun, removeRun } = useSettingsStore.getState();
+    addRun(8);
+    addRun(128);
+    addRun(4);
+    const runs = useSettingsStore.getState().runs;
+    expect(runs.map((r) => r.batchSize)).toEqual([1, 32, 'full', 8, 128]);
+    expect(new Set(runs.map((r) => r.colour)).size).toBe(5);
+    removeRun(runs[3]!.id);
+    addRun(2);
+    const after = useSettingsStore.getState().runs;
+    expect(after.map((r) => r.id)).toEqual(['single', 'mini', 'full', 'run-5', 'run-4']);
+    expect(new Set(after.map((r) => r.id)).size).toBe(5);
+  });
+});

@@ -54,4 +54,21 @@ describe('backend faults', () => {
       await session.close();
     }
   });
+
+  it('without Web Workers, training runs on the page’s own thread and says so', async () => {
+    const session = await openBrowser();
+    try {
+      await session.page.addInitScript(() => {
+        // @ts-expect-error: simulating a browser without Web Workers
+        delete window.Worker;
+      });
+      await openWorkspace(session.page, '?backend=cpu');
+      await session.page.getByText(/This browser has no Web Workers, so training shares the page’s thread/).waitFor();
+      await session.page.getByRole('button', { name: /Play/ }).click();
+      await waitForHistories(session.page, (h) => RUN_IDS.every((id) => (h[id]?.status.step ?? 0) > 10));
+      expect(session.errors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
 });

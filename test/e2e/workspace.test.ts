@@ -68,6 +68,15 @@ describe('comparison workspace (WebGL forced, headless Chromium)', () => {
     }
   });
 
+  it('keeps tfjs out of the JavaScript the page itself loads', async () => {
+    const scripts = await session.page.evaluate(async () => {
+      const urls = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.endsWith('.js') && !u.includes('training-worker'));
+      return Promise.all(urls.map(async (u) => ({ url: u, text: await (await fetch(u)).text() })));
+    });
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) expect(script.text.includes('registerKernel'), script.url).toBe(false);
+  });
+
   it('saves a screenshot of the workspace', async () => {
     mkdirSync('test-results', { recursive: true });
     await session.page.screenshot({ path: 'test-results/workspace.png', fullPage: true });
