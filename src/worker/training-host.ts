@@ -7,7 +7,7 @@ import { createRunSlot, type RunSlot, type RunSnapshot, type SlotContext } from 
 import { createScheduler } from './scheduler';
 
 /** Wall-clock spacing of the page's updates, evaluations (and resume snapshots) and model views (ms). */
-export const CADENCE = { flush: 100, evaluate: 300, view: 500 } as const;
+export const CADENCE = { flush: 100, evaluate: 300, view: 1000 } as const;
 
 /** The training side of the app: owns tfjs, the dataset on the device and every run; talks through messages. */
 export function createTrainingHost(inWorker: boolean): TrainingHostApi {
