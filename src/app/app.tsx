@@ -4,6 +4,7 @@ import { ControlsPanel } from '../components/controls/controls-panel';
 import { WhatToLookFor } from '../components/explain/what-to-look-for';
 import { NoticeList } from '../components/layout/notice-list';
 import { TopBar } from '../components/layout/top-bar';
+import { ViewBoundary } from '../components/layout/view-boundary';
 import { RunList } from '../components/runs/run-list';
 import { TrainingContext } from '../components/training-context';
 import { DataView } from '../components/views/data-view';
@@ -24,14 +25,18 @@ export function App({ training }: { training: TrainingControls }) {
                 <h2>Loss</h2>
                 <AxisSwitch />
               </div>
-              <LossChart />
+              <ViewBoundary name="loss chart">
+                <LossChart />
+              </ViewBoundary>
               <p className="legend-line">
                 <span className="legend-item">━ full training loss</span>
                 <span className="legend-item">╌ test loss</span>
                 <span className="legend-item">▬ faint: loss on the batches it trains on (smoothed)</span>
               </p>
             </section>
-            <DataView />
+            <ViewBoundary name="data view">
+              <DataView />
+            </ViewBoundary>
           </main>
           <div className="side-column">
             <RunList />

@@ -136,6 +136,10 @@ export function createTrainer(config: TrainerConfig): Trainer {
         records.push({ ...p.record, batchLoss });
         if (!Number.isFinite(batchLoss)) {
           markDiverged(p.record.step);
+          // The rest of the chunk was already dispatched; the run stops where it diverged.
+          progress.step = p.record.step;
+          progress.epoch = p.record.epoch;
+          progress.examplesSeen = p.record.examplesSeen;
           return records;
         }
       }

@@ -29,6 +29,10 @@ const PUBLISH_INTERVAL_MS = 200;
 // Slider drags settle before the host rebuilds anything.
 const APPLY_DEBOUNCE_MS = 120;
 
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Connects the stores to a training host: settings flow in, measurements flow out. */
 export function startTrainingBridge(connect: typeof connectHost = connectHost): TrainingControls {
   const history = createMetricsHistory();
@@ -59,8 +63,10 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     publishTimer ??= setTimeout(publish, PUBLISH_INTERVAL_MS);
   };
 
-  const onMessage = (message: HostMessage) => {
-    if (disposed) return;
+  let attempt = 0;
+  const onMessage = (from: number) => (message: HostMessage) => {
+    // Messages from a connection that has since been replaced (a backend switch) are stale.
+    if (disposed || from !== attempt) return;
     switch (message.kind) {
       case 'metrics':
         history.ingest(message.generation, message.updates);
@@ -87,7 +93,11 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     applyTimer = null;
     await connecting;
     if (!connection || disposed) return;
-    await connection.host.apply(toWorkspaceSpec(useSettingsStore.getState()));
+    try {
+      await connection.host.apply(toWorkspaceSpec(useSettingsStore.getState()));
+    } catch (error) {
+      useUiStore.getState().notify({ id: 'problem', text: `The new settings could not be applied: ${messageOf(error)}`, tone: 'error' });
+    }
   };
   const scheduleApply = () => {
     if (applyTimer) clearTimeout(applyTimer);
@@ -97,11 +107,13 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
   const reconnect = () => {
     connection?.close();
     connection = null;
+    const mine = ++attempt;
     useMetricsStore.setState({ playing: false, backend: null, view: null, batch: null });
     connecting = (async () => {
       try {
-        const next = await connect(useSettingsStore.getState().backend, onMessage);
-        if (disposed) {
+        const next = await connect(useSettingsStore.getState().backend, onMessage(mine));
+        // A later switch has started its own connection: this one is no longer wanted.
+        if (disposed || mine !== attempt) {
           next.close();
           return;
         }
@@ -111,7 +123,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
         if (next.info.notice) useUiStore.getState().notify({ id: 'backend', text: next.info.notice, tone: 'warning' });
         await next.host.apply(toWorkspaceSpec(useSettingsStore.getState()));
       } catch (error) {
-        useUiStore.getState().notify({ id: 'problem', text: `Training could not start: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' });
+        if (mine === attempt) useUiStore.getState().notify({ id: 'problem', text: `Training could not start: ${messageOf(error)}`, tone: 'error' });
       }
     })();
   };

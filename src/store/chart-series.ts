@@ -65,9 +65,11 @@ export function smoothChunks(chunks: StepChunk[], weight = 0.8): { chunk: StepCh
 export function runSeries(history: Pick<RunHistory, 'chunks' | 'evals' | 'events'>, axis: XAxis, logY: boolean): RunSeries {
   const yOf = (v: number) => (logY ? Math.log(Math.max(v, LOG_FLOOR)) : v);
   const evals = history.evals.filter((e: EvalPoint) => Number.isFinite(e.trainLoss));
-  const loss = downsample(evals, (e) => yOf(e.trainLoss)).map((e) => ({ x: xOf(e, axis), train: e.trainLoss, test: e.testLoss }));
+  // A loss of exactly 0 (a perfect fit in float32) has no place on a log axis: draw it at the floor.
+  const shown = (v: number) => (logY ? Math.max(v, LOG_FLOOR) : v);
+  const loss = downsample(evals, (e) => yOf(e.trainLoss)).map((e) => ({ x: xOf(e, axis), train: shown(e.trainLoss), test: shown(e.testLoss) }));
   const smoothed = downsample(smoothChunks(history.chunks), (s) => yOf(s.mean));
-  const band = smoothed.map(({ chunk, mean }) => ({ x: xOf(chunk, axis), mean }));
+  const band = smoothed.map(({ chunk, mean }) => ({ x: xOf(chunk, axis), mean: shown(mean) }));
   const events = history.events.map((e: RunEvent) => ({ x: xOf(e, axis), label: e.label }));
   return { loss, band, events };
 }

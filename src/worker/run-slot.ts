@@ -11,8 +11,8 @@ export interface SlotContext {
   momentum: number;
   dropLast: boolean;
   seed: number;
-  /** Save a resume snapshot at every evaluation (where the device can be lost: WebGL). */
-  keepSnapshots: boolean;
+  /** Whether to save a resume snapshot with each evaluation (where the device can be lost: WebGL). */
+  snapshotsWanted(): boolean;
 }
 
 /** A run's parameters and position, enough to resume it on another backend. */
@@ -37,6 +37,8 @@ export interface RunSlot {
   /** The state saved at the last evaluation (WebGL only keeps one), to resume after a lost context. */
   lastSnapshot(): RunSnapshot | null;
   msSinceEval(now: number): number;
+  /** True when steps were taken since the last evaluation. */
+  needsEvaluation(): boolean;
   finished(): boolean;
   updateSpec(next: RunSpec): void;
   status(playing: boolean): RunStatus;
@@ -102,13 +104,14 @@ export async function createRunSlot(
   let lastEvalAt = Number.NEGATIVE_INFINITY;
   let readbacks = 0;
   let snapshot: RunSnapshot | null = null;
+  let lastEvalStep = -1;
   // A resumed run continues its charts; a new one tells the page to clear them.
   let resetPending = resume === null;
   let chunks: StepChunk[] = [];
   let evals: EvalPoint[] = [];
   let events: RunEvent[] = [];
   // Recent chunks (steps, seconds) for rates over about the last two seconds of compute.
-  const recent: { steps: number; seconds: number }[] = [];
+  const recent: { steps: number; examples: number; seconds: number }[] = [];
 
   const at = () => ({
     step: trainer.progress.step,
@@ -119,10 +122,11 @@ export async function createRunSlot(
 
   const rates = () => {
     const steps = recent.reduce((s, c) => s + c.steps, 0);
+    const examples = recent.reduce((s, c) => s + c.examples, 0);
     const seconds = recent.reduce((s, c) => s + c.seconds, 0);
     if (steps === 0 || seconds <= 0) return { stepsPerSecond: null, examplesPerSecond: null, msPerStep: null };
     // One window for all three numbers, so a card's steps/s, examples/s and ms/step always agree.
-    return { stepsPerSecond: steps / seconds, examplesPerSecond: (steps / seconds) * Math.min(spec.batchSize, n), msPerStep: (1000 * seconds) / steps };
+    return { stepsPerSecond: steps / seconds, examplesPerSecond: examples / seconds, msPerStep: (1000 * seconds) / steps };
   };
 
   const slot: RunSlot = {
@@ -155,7 +159,7 @@ export async function createRunSlot(
       if (records.length === 0) return records;
       computeSeconds += seconds;
       msPerStep = msPerStep === null ? (seconds * 1000) / records.length : 0.7 * msPerStep + (0.3 * seconds * 1000) / records.length;
-      recent.push({ steps: records.length, seconds });
+      recent.push({ steps: records.length, examples: records.reduce((sum, r) => sum + r.batchSize, 0), seconds });
       while (recent.length > 1 && recent.reduce((s, c) => s + c.seconds, 0) - recent[0]!.seconds > 2) recent.shift();
       const finite = records.map((r) => r.batchLoss).filter(Number.isFinite);
       const mean = finite.length ? finite.reduce((s, v) => s + v, 0) / finite.length : Number.NaN;
@@ -166,13 +170,15 @@ export async function createRunSlot(
 
     async evaluate() {
       lastEvalAt = performance.now();
-      const e = await trainer.evaluate({ withParams: context.keepSnapshots });
+      const e = await trainer.evaluate({ withParams: context.snapshotsWanted() });
       readbacks++;
-      if (e.params && trainer.progress.status === 'ok') snapshot = { params: e.params, step: e.step, examplesSeen: e.examplesSeen, computeSeconds };
+      lastEvalStep = e.step;
+      if (e.params && trainer.progress.status === 'ok' && context.snapshotsWanted()) snapshot = { params: e.params, step: e.step, examplesSeen: e.examplesSeen, computeSeconds };
       evals.push({ ...at(), step: e.step, epoch: e.epoch, examples: e.examplesSeen, trainLoss: e.trainLoss, testLoss: e.testLoss, accuracy: e.testAccuracy });
     },
 
     msSinceEval: (now) => now - lastEvalAt,
+    needsEvaluation: () => lastEvalStep !== trainer.progress.step,
 
     finished: () => stopStep !== null && trainer.progress.step >= stopStep,
 

@@ -26,8 +26,11 @@ export interface Scheduler {
   pause(): void;
   stepOnce(): Promise<void>;
   exclusive<T>(task: () => Promise<T>): Promise<T>;
-  /** Gives up on a chunk that will never finish (a lost GPU context): stops, and frees the lock for recovery. */
-  abandon(): void;
+  /**
+   * Gives up on a chunk that will never finish (a lost GPU context): stops training, runs `recovery` next,
+   * then whatever was already queued. Work of the abandoned chunk finishes silently.
+   */
+  abandon(recovery: () => Promise<void>): Promise<void>;
 }
 
 /** Lets queued messages (pause, config changes) run between chunks, without setTimeout's 4 ms clamp. */
@@ -45,19 +48,30 @@ function yieldToEvents(): Promise<void> {
 export function createScheduler(options: SchedulerOptions): Scheduler {
   let playing = false;
   let looping = false;
-  let lock: Promise<unknown> = Promise.resolve();
   let wake: (() => void) | null = null;
   // Bumped by abandon(): work started under an older epoch finishes silently.
   let epoch = 0;
+  // The lock: one queue of tasks, run one at a time by a pump; abandon() starts a fresh pump past a stuck task.
+  const queue: (() => Promise<void>)[] = [];
+  let pumping = false;
 
-  const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = lock.then(task);
-    lock = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
+  const pump = async () => {
+    if (pumping) return;
+    pumping = true;
+    const started = epoch;
+    while (queue.length > 0 && started === epoch) await queue.shift()!();
+    if (started === epoch) pumping = false;
   };
+
+  const enqueue = <T>(task: () => Promise<T>, first: boolean): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const job = () => task().then(resolve, reject);
+      if (first) queue.unshift(job);
+      else queue.push(job);
+      void pump();
+    });
+
+  const exclusive = <T>(task: () => Promise<T>): Promise<T> => enqueue(task, false);
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -83,7 +97,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         if (started !== epoch) return;
         await options.afterChunk(slot);
       } catch (error) {
-        await options.onError(error);
+        if (started === epoch) await options.onError(error);
       }
     });
 
@@ -135,12 +149,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       await exclusive(options.onIdle);
     },
     exclusive,
-    abandon() {
+    abandon(recovery) {
       epoch++;
       playing = false;
       looping = false;
-      lock = Promise.resolve();
+      pumping = false;
       wake?.();
+      return enqueue(recovery, true);
     },
   };
 }

@@ -9,6 +9,10 @@ import { createScheduler } from './scheduler';
 /** Wall-clock spacing of the page's updates, evaluations (and resume snapshots) and model views (ms). */
 export const CADENCE = { flush: 100, evaluate: 300, view: 1000 } as const;
 
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** The training side of the app: owns tfjs, the dataset on the device and every run; talks through messages. */
 export function createTrainingHost(inWorker: boolean): TrainingHostApi {
   let listener: (message: HostMessage) => void = () => undefined;
@@ -23,14 +27,18 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
   let lastView = 0;
   let unwatchContext: () => void = () => undefined;
 
-  const emit = (message: HostMessage) => listener(message);
+  let disposed = false;
+  const emit = (message: HostMessage) => {
+    if (!disposed) listener(message);
+  };
   const context = (): SlotContext => ({
     data: data!,
     model: spec!.experiment.model,
     momentum: spec!.experiment.momentum,
     dropLast: spec!.experiment.dropLast,
     seed: spec!.experiment.dataset.seed,
-    keepSnapshots: backend?.name === 'webgl',
+    // A readback from a lost context returns zeros: never keep that as a resume point.
+    snapshotsWanted: () => backend?.name === 'webgl' && !contextLost(),
   });
   const focusSlot = () => slots.find((s) => s.id === spec?.focusRunId && s.spec.enabled) ?? slots.find((s) => s.spec.enabled) ?? null;
   const runnable = () => slots.filter((s) => s.spec.enabled && s.trainer.progress.status === 'ok' && !s.finished());
@@ -80,10 +88,15 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
         kept.push(existing);
         continue;
       }
-      existing?.dispose();
+      if (existing) {
+        // Out of the list before it is freed, so a failure below never leaves a disposed run behind.
+        slots = slots.filter((s) => s !== existing);
+        existing.dispose();
+      }
       const slot = await createRunSlot(context(), run, next.stopAt);
-      await slot.evaluate();
       kept.push(slot);
+      slots = [...slots, slot];
+      await slot.evaluate();
     }
     for (const slot of slots) if (!kept.includes(slot)) slot.dispose();
     slots = kept;
@@ -91,6 +104,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
 
   /** After a lost WebGL context: continue every run on the CPU from its last snapshot, keeping its history. */
   async function recoverOnCpu(resumePlaying: boolean): Promise<void> {
+    if (disposed || backend?.name !== 'webgl') return;
     scheduler.pause();
     unwatchContext();
     const snapshots = new Map<string, RunSnapshot>();
@@ -105,11 +119,15 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
       slots = [];
       data = null;
     }
-    await fallBackToCpu();
     backend = { ...backend!, name: 'cpu', label: 'CPU', notice: 'The GPU (WebGL) context was lost. Training moved to the CPU and resumed each run from its last saved state.' };
-    emit({ kind: 'backend', info: backend });
-    await rebuild(snapshots);
-    if (resumePlaying) scheduler.play();
+    try {
+      await fallBackToCpu();
+      emit({ kind: 'backend', info: backend });
+      await rebuild(snapshots);
+      if (resumePlaying) scheduler.play();
+    } catch (error) {
+      emit({ kind: 'problem', message: `The GPU context was lost and training could not move to the CPU: ${messageOf(error)}` });
+    }
   }
 
   async function onChunkError(error: unknown): Promise<void> {
@@ -118,7 +136,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
       return;
     }
     scheduler.pause();
-    emit({ kind: 'problem', message: `Training stopped: ${error instanceof Error ? error.message : String(error)}` });
+    emit({ kind: 'problem', message: `Training stopped: ${messageOf(error)}` });
     flush();
   }
 
@@ -141,7 +159,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
       if (now - lastFlush >= CADENCE.flush || spec?.speed === 'slow') flush();
     },
     onIdle: async () => {
-      for (const slot of slots) if (slot.msSinceEval(performance.now()) > 0 && slot.spec.enabled) await slot.evaluate();
+      for (const slot of slots) if (slot.spec.enabled && slot.needsEvaluation()) await slot.evaluate();
       flush();
       await refreshView();
     },
@@ -156,8 +174,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
         if (backend?.name !== 'webgl') return;
         // A readback pending on the lost context never resolves: abandon it rather than wait behind it.
         const wasPlaying = scheduler.playing;
-        scheduler.abandon();
-        void scheduler.exclusive(() => recoverOnCpu(wasPlaying));
+        void scheduler.abandon(() => recoverOnCpu(wasPlaying));
       });
       emit({ kind: 'backend', info: backend });
       return backend;
@@ -194,9 +211,9 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
     tensorCount: () => scheduler.exclusive(async () => liveTensorCount()),
 
     dispose() {
-      scheduler.pause();
+      disposed = true;
       unwatchContext();
-      disposeAll();
+      void scheduler.abandon(async () => disposeAll());
     },
   };
 }

@@ -40,7 +40,9 @@ export function drawBoundary(ctx: CanvasRenderingContext2D, view: Extract<ModelV
     // Blend towards white so the points on top stay readable.
     image.data.set([255 - 0.45 * (255 - r), 255 - 0.45 * (255 - g), 255 - 0.45 * (255 - b), 255], cell * 4);
   }
-  const tile = new OffscreenCanvas(resolution, resolution);
+  const tile = document.createElement('canvas');
+  tile.width = resolution;
+  tile.height = resolution;
   tile.getContext('2d')?.putImageData(image, 0, 0);
   ctx.imageSmoothingEnabled = true;
   const left = p.x(extent[0]);

@@ -108,6 +108,7 @@ describe('trainer', () => {
     expect(at).toBeGreaterThan(1);
     expect(Number.isFinite(losses[at - 1]!)).toBe(false);
     expect(losses.slice(0, at - 1).every(Number.isFinite)).toBe(true);
+    expect(run.trainer.progress.step).toBe(at);
     expect(await run.trainer.runSteps(5)).toEqual([]);
     run.dispose();
   });
