@@ -68,6 +68,22 @@ describe('comparison workspace (WebGL forced, headless Chromium)', () => {
     }
   });
 
+  it('slow motion takes one step per beat and rings the batch in use on the data view', async () => {
+    const page = session.page;
+    await page.getByLabel('Speed').selectOption('slow');
+    await page.getByLabel('Boundary of').selectOption('mini');
+    const canvas = page.getByRole('img', { name: /the 32 examples of the current batch ringed/ });
+    await canvas.waitFor({ timeout: 30_000 });
+    const before = await histories(page);
+    await page.waitForTimeout(2000);
+    const after = await histories(page);
+    const taken = after.mini!.status.step - before.mini!.status.step;
+    // A beat is 0.7 s plus the step itself: a handful of steps in 2 s, not hundreds.
+    expect(taken).toBeGreaterThanOrEqual(1);
+    expect(taken).toBeLessThanOrEqual(4);
+    await page.getByLabel('Speed').selectOption('fast');
+  });
+
   it('keeps tfjs out of the JavaScript the page itself loads', async () => {
     const scripts = await session.page.evaluate(async () => {
       const urls = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.endsWith('.js') && !u.includes('training-worker'));
