@@ -57,7 +57,7 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
             ))}
             {/* A wide faint stroke, not a filled area: software compositing pays for every filled pixel at each update. */}
             {visible.map((run) => (
-              <Line key={`${run.id}-batch`} data={series[run.id]!.band} dataKey="mean" name={`${runLabel(run.batchSize, n)} loss on its batches (smoothed)`} stroke={run.colour} strokeOpacity={0.22} strokeWidth={8} strokeLinecap="round" strokeLinejoin="round" dot={false} isAnimationActive={false} />
+              <Line key={`${run.id}-batch`} data={series[run.id]!.band} dataKey="mean" name={`${runLabel(run.batchSize, n)} loss on its batches (smoothed)`} stroke={run.colour} strokeOpacity={0.25} strokeWidth={6} strokeLinecap="round" strokeLinejoin="round" dot={false} isAnimationActive={false} />
             ))}
             {visible.map((run) => (
               <Line key={`${run.id}-test`} data={series[run.id]!.loss} dataKey="test" name={`${runLabel(run.batchSize, n)} test loss`} stroke={run.colour} strokeDasharray="6 4" strokeWidth={1.5} dot={false} isAnimationActive={false} />
