@@ -23,6 +23,7 @@ export function RunOptions() {
         <div className="slider-row">
           <select
             id="stop-unit"
+            aria-describedby="stop-hint"
             value={stopAt?.unit ?? 'never'}
             onChange={(e) => {
               const unit = e.target.value;
@@ -47,6 +48,9 @@ export function RunOptions() {
             />
           ) : null}
         </div>
+        <p className="hint" id="stop-hint">
+          Every run halts there, so they can be compared at equal epochs or steps.
+        </p>
       </div>
       <div className="field">
         <label htmlFor="backend-select">Compute backend</label>
