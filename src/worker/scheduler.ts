@@ -123,9 +123,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       }
     } finally {
       if (started === epoch) {
+        // Still "playing" here means nothing was left to run (all finished or diverged).
         playing = false;
         looping = false;
         await exclusive(options.onIdle);
+        // Play pressed again while this loop was winding down.
+        if (playing && started === epoch) void loop();
       }
     }
   }
