@@ -12,6 +12,7 @@ import {
   modelFitsDataset,
   numericProblem,
   parseBatchSize,
+  parseHidden,
   type NumericLimit,
 } from '../src/experiment/limits';
 
@@ -126,9 +127,8 @@ function batchFlag(text: string | undefined, fallback: number | 'full'): number 
 
 function hiddenFlag(text: string | undefined, fallback: number[]): number[] {
   if (text === undefined) return fallback;
-  const widths = text.split(',').map((part) => Number(part.trim()));
-  const bad = widths.some((w) => numericProblem(w, LIMITS.hiddenWidth) !== null);
-  if (text.trim() === '' || bad || widths.length > MAX_HIDDEN_LAYERS) {
+  const widths = parseHidden(text);
+  if (widths === null) {
     const { min, max } = LIMITS.hiddenWidth;
     throw new UsageError(`--hidden must be 1 to ${MAX_HIDDEN_LAYERS} comma-separated widths between ${min} and ${max} (got "${text}")`);
   }

@@ -60,6 +60,14 @@ export function parseBatchSize(text: string): BatchSizeSetting | null {
   return Number(trimmed);
 }
 
+/** Parses MLP widths such as "16,16": 1 to MAX_HIDDEN_LAYERS whole numbers within LIMITS.hiddenWidth, else null. */
+export function parseHidden(text: string): number[] | null {
+  const parts = text.split(',').map((p) => p.trim());
+  if (parts.length > MAX_HIDDEN_LAYERS || parts.some((p) => !/^\d+$/.test(p))) return null;
+  const widths = parts.map(Number);
+  return widths.every((w) => numericProblem(w, LIMITS.hiddenWidth) === null) ? widths : null;
+}
+
 /** One setting changed to make a config valid, phrased for the user. */
 export interface Adjustment {
   field: string;

@@ -2,16 +2,8 @@ import { useState } from 'react';
 import { useDraft } from './use-draft';
 import type { Activation } from '../../engine/models';
 import type { ModelKind } from '../../experiment/config';
-import { ACTIVATIONS, LIMITS, MAX_HIDDEN_LAYERS } from '../../experiment/limits';
+import { ACTIVATIONS, LIMITS, MAX_HIDDEN_LAYERS, parseHidden } from '../../experiment/limits';
 import { useSettingsStore } from '../../store/settings-store';
-
-/** Parses "16,16" into widths; null when it is not 1–4 whole numbers in range. */
-export function parseHidden(text: string): number[] | null {
-  const parts = text.split(',').map((p) => p.trim());
-  if (parts.length === 0 || parts.length > MAX_HIDDEN_LAYERS || parts.some((p) => !/^\d+$/.test(p))) return null;
-  const widths = parts.map(Number);
-  return widths.every((w) => w >= LIMITS.hiddenWidth.min && w <= LIMITS.hiddenWidth.max) ? widths : null;
-}
 
 /** Model kind (linear only for `line`), MLP hidden sizes and activation. Changing the model restarts every run. */
 export function ModelControls() {

@@ -21,16 +21,14 @@ const STATE_TEXT: Record<RunStatus['state'], string> = {
   off: 'off',
 };
 
-export interface RunCardViewProps {
-  run: RunSetting;
-  n: number;
+interface RunNumbersProps {
   status: RunStatus | undefined;
   latest: EvalPoint | undefined;
   classification: boolean;
 }
 
 /** The numbers of one run, from plain props (fixtures in tests). */
-export const RunNumbers = memo(function RunNumbers({ status, latest, classification }: Omit<RunCardViewProps, 'run' | 'n'>) {
+export const RunNumbers = memo(function RunNumbers({ status, latest, classification }: RunNumbersProps) {
   return (
     <dl className="run-numbers">
       <div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, resolveBatchSize } from '../../../src/experiment/config';
-import { clampConfig, numericProblem, parseBatchSize, LIMITS } from '../../../src/experiment/limits';
+import { clampConfig, numericProblem, parseBatchSize, parseHidden, LIMITS } from '../../../src/experiment/limits';
 
 describe('experiment limits', () => {
   it('accepts the defaults unchanged', () => {
@@ -39,5 +39,16 @@ describe('experiment limits', () => {
     expect(numericProblem(Number.POSITIVE_INFINITY, LIMITS.lr)).toBe('must be a number');
     expect(numericProblem(20, LIMITS.lr)).toBe('must be between 0.0001 and 10');
     expect(numericProblem(1, LIMITS.lr)).toBeNull();
+  });
+});
+
+describe('hidden layer widths', () => {
+  it('parses 1–4 whole widths within limits, shared by the CLI and the app', () => {
+    expect(parseHidden('16, 16')).toEqual([16, 16]);
+    expect(parseHidden('')).toBeNull();
+    expect(parseHidden('16,x')).toBeNull();
+    expect(parseHidden('0')).toBeNull();
+    expect(parseHidden('300')).toBeNull();
+    expect(parseHidden('1,1,1,1,1')).toBeNull();
   });
 });
