@@ -52,15 +52,22 @@ export interface WorkspaceSpec {
   focusRunId: string | null;
 }
 
-/** Per-step losses of consecutive steps, summarised (one point per chunk of steps). */
-export interface StepChunk {
+/** Where a run stood: steps taken, epochs (fractional), examples seen, its own compute seconds. */
+export interface RunPosition {
   step: number;
   epoch: number;
   examples: number;
   /** The run's own compute time so far (s). */
   seconds: number;
-  lossMean: number;
-  lossStd: number;
+}
+
+/**
+ * The mean loss on the batch a step trained on, placed where the run stood *before* that step (the parameters
+ * the loss was computed with), so a full batch's point equals the full training loss evaluated there.
+ * `steps` > 1 means that many consecutive steps averaged (their positions averaged too).
+ */
+export interface BatchLossPoint extends RunPosition {
+  loss: number;
   steps: number;
 }
 
@@ -86,6 +93,9 @@ export interface RunEvent {
 
 export type RunState = 'ready' | 'running' | 'paused' | 'finished' | 'diverged' | 'off';
 
+/** Where a run's time per step comes from: blocks timed just now, earlier blocks, or none yet (null). */
+export type TimingSource = 'live' | 'earlier' | null;
+
 /** A run's live numbers. Rates are per second of the run's own compute time. */
 export interface RunStatus {
   id: string;
@@ -99,6 +109,8 @@ export interface RunStatus {
   stepsPerSecond: number | null;
   examplesPerSecond: number | null;
   msPerStep: number | null;
+  /** 'earlier' while the latest steps were too short to time (single slow-motion steps). */
+  timingSource: TimingSource;
   divergedAtStep: number | null;
   readbacks: number;
 }
@@ -107,7 +119,7 @@ export interface RunStatus {
 export interface RunUpdate {
   status: RunStatus;
   reset: boolean;
-  chunks: StepChunk[];
+  batchLosses: BatchLossPoint[];
   evals: EvalPoint[];
   events: RunEvent[];
 }
@@ -129,7 +141,8 @@ export type HostMessage =
 export interface TrainingHostApi {
   start(preference: BackendPreference, listener: (message: HostMessage) => void): Promise<BackendInfo>;
   apply(spec: WorkspaceSpec): Promise<number>;
-  play(): void;
+  /** Starts training once every change queued before it has landed; resolves to whether anything is training. */
+  play(): Promise<boolean>;
   pause(): void;
   step(): Promise<void>;
   reset(): Promise<void>;

@@ -1,5 +1,5 @@
 import { createLTTB } from 'downsample';
-import type { EvalPoint, RunEvent, StepChunk } from '../runtime/protocol';
+import type { BatchLossPoint, EvalPoint, RunEvent, RunPosition } from '../runtime/protocol';
 import type { RunHistory } from './metrics-history';
 import type { XAxis } from './ui-store';
 
@@ -25,10 +25,9 @@ export interface RunSeries {
   events: { x: number; label: string }[];
 }
 
-type Located = Pick<StepChunk, 'step' | 'epoch' | 'examples' | 'seconds'>;
 
 /** The x of a measurement on the chosen axis. */
-export function xOf(point: Located, axis: XAxis): number {
+export function xOf(point: RunPosition, axis: XAxis): number {
   switch (axis) {
     case 'steps':
       return point.step;
@@ -50,26 +49,40 @@ function downsample<T>(points: T[], y: (p: T) => number): T[] {
   return Array.from(lttb(points, MAX_CHART_POINTS));
 }
 
-/** Exponential smoothing of chunk means; `weight` in [0, 1) is how much of the past each point keeps. */
-export function smoothChunks(chunks: StepChunk[], weight = 0.8): { chunk: StepChunk; mean: number }[] {
-  let mean: number | null = null;
-  return chunks
-    .filter((c) => Number.isFinite(c.lossMean))
-    .map((chunk) => {
-      mean = mean === null ? chunk.lossMean : weight * mean + (1 - weight) * chunk.lossMean;
-      return { chunk, mean };
-    });
+/**
+ * A centred moving average of batch losses (weighted by the steps each point averages), with the window shrunk
+ * symmetrically at both ends: no point is pulled towards older values, so the line never lags the run.
+ * `radius` is in points; 0 returns the losses unchanged.
+ */
+export function smoothCentred(points: BatchLossPoint[], radius: number): { point: BatchLossPoint; mean: number }[] {
+  const finite = points.filter((p) => Number.isFinite(p.loss));
+  const last = finite.length - 1;
+  return finite.map((point, i) => {
+    const r = Math.min(radius, i, last - i);
+    let sum = 0;
+    let weight = 0;
+    for (let k = i - r; k <= i + r; k++) {
+      sum += finite[k]!.loss * finite[k]!.steps;
+      weight += finite[k]!.steps;
+    }
+    return { point, mean: sum / weight };
+  });
+}
+
+/** The smoothing window for a run: none for the full batch (its batch loss is the training loss), else ~2% of the points. */
+export function smoothingRadius(pointCount: number, fullBatch: boolean): number {
+  return fullBatch ? 0 : Math.max(2, Math.round(pointCount / 50));
 }
 
 /** A run's chart series on one x-axis: ≤ MAX_CHART_POINTS each, shape-preserving (LTTB, in log space for log y). */
-export function runSeries(history: Pick<RunHistory, 'chunks' | 'evals' | 'events'>, axis: XAxis, logY: boolean): RunSeries {
+export function runSeries(history: Pick<RunHistory, 'batchLosses' | 'evals' | 'events'>, axis: XAxis, logY: boolean, fullBatch = false): RunSeries {
   const yOf = (v: number) => (logY ? Math.log(Math.max(v, LOG_FLOOR)) : v);
   const evals = history.evals.filter((e: EvalPoint) => Number.isFinite(e.trainLoss));
   // A loss of exactly 0 (a perfect fit in float32) has no place on a log axis: draw it at the floor.
   const shown = (v: number) => (logY ? Math.max(v, LOG_FLOOR) : v);
   const loss = downsample(evals, (e) => yOf(e.trainLoss)).map((e) => ({ x: xOf(e, axis), train: shown(e.trainLoss), test: shown(e.testLoss) }));
-  const smoothed = downsample(smoothChunks(history.chunks), (s) => yOf(s.mean));
-  const band = smoothed.map(({ chunk, mean }) => ({ x: xOf(chunk, axis), mean: shown(mean) }));
+  const smoothed = smoothCentred(history.batchLosses, smoothingRadius(history.batchLosses.length, fullBatch));
+  const band = downsample(smoothed, (s) => yOf(s.mean)).map(({ point, mean }) => ({ x: xOf(point, axis), mean: shown(mean) }));
   const events = history.events.map((e: RunEvent) => ({ x: xOf(e, axis), label: e.label }));
   return { loss, band, events };
 }

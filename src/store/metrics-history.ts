@@ -1,11 +1,11 @@
-import type { EvalPoint, RunEvent, RunStatus, RunUpdate, StepChunk } from '../runtime/protocol';
+import type { BatchLossPoint, EvalPoint, RunEvent, RunStatus, RunUpdate } from '../runtime/protocol';
 
 /** Points kept per series before the history is thinned (every other point goes, the first and last stay). */
 export const MAX_HISTORY_POINTS = 4000;
 
 /** A run's whole measured history: charts and export read it, the UI store only gets downsampled views. */
 export interface RunHistory {
-  chunks: StepChunk[];
+  batchLosses: BatchLossPoint[];
   evals: EvalPoint[];
   events: RunEvent[];
   status: RunStatus;
@@ -27,6 +27,8 @@ export interface MetricsHistory {
   runs(): ReadonlyMap<string, RunHistory>;
   /** Applies a batch of updates; a new generation or a run's reset clears what no longer applies. */
   ingest(generation: number, updates: RunUpdate[]): void;
+  /** Forgets every run (a restart is on its way). */
+  clear(): void;
 }
 
 export function createMetricsHistory(): MetricsHistory {
@@ -37,6 +39,9 @@ export function createMetricsHistory(): MetricsHistory {
       return generation;
     },
     runs: () => runs,
+    clear() {
+      runs = new Map();
+    },
     ingest(nextGeneration, updates) {
       if (nextGeneration !== generation) {
         generation = nextGeneration;
@@ -48,7 +53,7 @@ export function createMetricsHistory(): MetricsHistory {
         const id = update.status.id;
         const old = update.reset ? undefined : runs.get(id);
         runs.set(id, {
-          chunks: appendDecimated(old?.chunks ?? [], update.chunks),
+          batchLosses: appendDecimated(old?.batchLosses ?? [], update.batchLosses),
           evals: appendDecimated(old?.evals ?? [], update.evals),
           events: [...(old?.events ?? []), ...update.events],
           status: update.status,

@@ -2,7 +2,12 @@ import type { DeviceDataset } from '../engine/device-data';
 import { stepsPerEpoch } from '../engine/loader';
 import type { ModelSpec, ParameterArrays } from '../engine/models';
 import { createTrainer, type StepRecord, type Trainer } from '../engine/trainer';
-import type { EvalPoint, RunEvent, RunSpec, RunStatus, RunUpdate, StepChunk, StopRule } from '../runtime/protocol';
+import type { BatchLossPoint, EvalPoint, RunEvent, RunPosition, RunSpec, RunStatus, RunUpdate, StopRule } from '../runtime/protocol';
+import { batchLossPoints } from './batch-loss-points';
+import { createStepClock } from './step-clock';
+
+/** The longest a chunk is stretched to reach its minimum number of steps (ms). */
+const MAX_CHUNK_MS = 400;
 
 /** What a run needs from the experiment around it. */
 export interface SlotContext {
@@ -13,6 +18,8 @@ export interface SlotContext {
   seed: number;
   /** Whether to save a resume snapshot with each evaluation (where the device can be lost: WebGL). */
   snapshotsWanted(): boolean;
+  /** The backend's current readback round trip (ms), subtracted from each chunk's wall time. */
+  readbackMs(): number;
 }
 
 /** A run's parameters and position, enough to resume it on another backend. */
@@ -30,8 +37,8 @@ export interface RunSlot {
   readonly trainer: Trainer;
   readonly stopStep: number | null;
   setStop(stop: StopRule | null): void;
-  /** Steps one chunk should take to last about `targetMs`, never past the stop rule. */
-  chunkSize(targetMs: number): number;
+  /** Steps one chunk should take to last about `targetMs` (at least `minSteps`), never past the stop rule. */
+  chunkSize(targetMs: number, minSteps?: number): number;
   runChunk(steps: number): Promise<StepRecord[]>;
   evaluate(): Promise<void>;
   /** The state saved at the last evaluation (WebGL only keeps one), to resume after a lost context. */
@@ -99,35 +106,25 @@ export async function createRunSlot(
   const perEpoch = stepsPerEpoch(n, spec.batchSize, context.dropLast);
   let stopStep = stopStepOf(stop, perEpoch);
   let computeSeconds = 0;
-  // Smoothed per-chunk cost, for sizing the next chunk.
-  let msPerStep: number | null = null;
+  // Wall time per step of recent chunks, smoothed, only for sizing the next chunk.
+  let wallMsPerStep: number | null = null;
+  const clock = createStepClock();
   let lastEvalAt = Number.NEGATIVE_INFINITY;
   let readbacks = 0;
   let snapshot: RunSnapshot | null = null;
   let lastEvalStep = -1;
   // A resumed run continues its charts; a new one tells the page to clear them.
   let resetPending = resume === null;
-  let chunks: StepChunk[] = [];
+  let batchLosses: BatchLossPoint[] = [];
   let evals: EvalPoint[] = [];
   let events: RunEvent[] = [];
-  // Recent chunks (steps, seconds) for rates over about the last two seconds of compute.
-  const recent: { steps: number; examples: number; seconds: number }[] = [];
 
-  const at = () => ({
+  const at = (): RunPosition => ({
     step: trainer.progress.step,
     epoch: trainer.progress.epoch,
     examples: trainer.progress.examplesSeen,
     seconds: computeSeconds,
   });
-
-  const rates = () => {
-    const steps = recent.reduce((s, c) => s + c.steps, 0);
-    const examples = recent.reduce((s, c) => s + c.examples, 0);
-    const seconds = recent.reduce((s, c) => s + c.seconds, 0);
-    if (steps === 0 || seconds <= 0) return { stepsPerSecond: null, examplesPerSecond: null, msPerStep: null };
-    // One window for all three numbers, so a card's steps/s, examples/s and ms/step always agree.
-    return { stepsPerSecond: steps / seconds, examplesPerSecond: examples / seconds, msPerStep: (1000 * seconds) / steps };
-  };
 
   const slot: RunSlot = {
     id: spec.id,
@@ -145,26 +142,25 @@ export async function createRunSlot(
       stopStep = stopStepOf(next, perEpoch);
     },
 
-    chunkSize(targetMs) {
-      const guess = msPerStep === null ? 1 : Math.floor(targetMs / Math.max(msPerStep, 1e-3));
+    chunkSize(targetMs, minSteps = 1) {
+      // Never let the minimum stretch one chunk past MAX_CHUNK_MS: the other runs and a pause wait behind it.
+      const floor = wallMsPerStep === null ? minSteps : Math.max(1, Math.min(minSteps, Math.floor(MAX_CHUNK_MS / wallMsPerStep)));
+      const guess = wallMsPerStep === null ? floor : Math.max(floor, Math.floor(targetMs / Math.max(wallMsPerStep, 1e-3)));
       const remaining = stopStep === null ? Infinity : stopStep - trainer.progress.step;
       return Math.max(1, Math.min(guess, 5000, remaining));
     },
 
     async runChunk(steps) {
+      const before = at();
       const started = performance.now();
       const records = await trainer.runSteps(steps);
-      const seconds = (performance.now() - started) / 1000;
+      const wallMs = performance.now() - started;
       readbacks++;
       if (records.length === 0) return records;
-      computeSeconds += seconds;
-      msPerStep = msPerStep === null ? (seconds * 1000) / records.length : 0.7 * msPerStep + (0.3 * seconds * 1000) / records.length;
-      recent.push({ steps: records.length, examples: records.reduce((sum, r) => sum + r.batchSize, 0), seconds });
-      while (recent.length > 1 && recent.reduce((s, c) => s + c.seconds, 0) - recent[0]!.seconds > 2) recent.shift();
-      const finite = records.map((r) => r.batchLoss).filter(Number.isFinite);
-      const mean = finite.length ? finite.reduce((s, v) => s + v, 0) / finite.length : Number.NaN;
-      const variance = finite.length ? finite.reduce((s, v) => s + (v - mean) ** 2, 0) / finite.length : 0;
-      chunks.push({ ...at(), lossMean: mean, lossStd: Math.sqrt(variance), steps: records.length });
+      const examples = records.reduce((sum, r) => sum + r.batchSize, 0);
+      wallMsPerStep = wallMsPerStep === null ? wallMs / records.length : 0.7 * wallMsPerStep + (0.3 * wallMs) / records.length;
+      computeSeconds += clock.record({ steps: records.length, examples, wallMs, readbackMs: context.readbackMs() }) / 1000;
+      batchLosses.push(...batchLossPoints(before, records, computeSeconds, records[0]!.batchSize >= n));
       return records;
     },
 
@@ -216,16 +212,16 @@ export async function createRunSlot(
         epoch: p.epoch,
         examplesSeen: p.examplesSeen,
         computeSeconds,
-        ...rates(),
+        ...clock.rates(),
         divergedAtStep: p.divergedAtStep,
         readbacks,
       };
     },
 
     drain(playing) {
-      const update: RunUpdate = { status: slot.status(playing), reset: resetPending, chunks, evals, events };
+      const update: RunUpdate = { status: slot.status(playing), reset: resetPending, batchLosses, evals, events };
       resetPending = false;
-      chunks = [];
+      batchLosses = [];
       evals = [];
       events = [];
       return update;

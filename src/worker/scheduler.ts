@@ -1,10 +1,16 @@
 import type { Speed } from '../runtime/protocol';
 import type { RunSlot } from './run-slot';
+import { MIN_TIMED_STEPS } from './step-clock';
 
 /** One beat of slow motion: a step of every run, then this pause (ms). */
 export const SLOW_BEAT_MS = 700;
-/** Pause between rounds at `steady` speed (ms). */
-export const STEADY_PAUSE_MS = 60;
+/**
+ * `steady` trains each run in short blocks (at least STEADY_MIN_STEPS steps and about STEADY_BLOCK_MS of work,
+ * long enough to time honestly) and rests after each round so a run advances about STEADY_STEPS_PER_SECOND.
+ */
+export const STEADY_MIN_STEPS = 8;
+export const STEADY_BLOCK_MS = 10;
+export const STEADY_STEPS_PER_SECOND = 30;
 
 export interface SchedulerOptions {
   inWorker: boolean;
@@ -107,19 +113,29 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const started = epoch;
     try {
       while (playing && started === epoch) {
-        const active = options.runnable();
+        // Under the lock: a restart in progress must finish before the loop decides nothing is left to run.
+        const active = await exclusive(async () => options.runnable());
         if (active.length === 0) break;
         const speed = options.speed();
         // Chunks long enough that each run reads back only a few times a second, short enough to stay responsive.
         const targetMs = options.inWorker ? Math.max(30, 150 / active.length) : 12;
-        const steps = (slot: RunSlot) => (speed === 'fast' ? slot.chunkSize(targetMs) : 1);
+        let largestChunk = 0;
+        const steps = (slot: RunSlot) => {
+          const count = speed === 'fast' ? slot.chunkSize(targetMs, MIN_TIMED_STEPS) : speed === 'steady' ? slot.chunkSize(STEADY_BLOCK_MS, STEADY_MIN_STEPS) : 1;
+          largestChunk = Math.max(largestChunk, count);
+          return count;
+        };
+        const roundStarted = performance.now();
         for (const slot of active) {
           if (!playing) break;
           await turn(slot, steps, speed === 'slow');
           await yieldToEvents();
         }
         if (playing && speed === 'slow') await sleep(SLOW_BEAT_MS);
-        if (playing && speed === 'steady') await sleep(STEADY_PAUSE_MS);
+        if (playing && speed === 'steady') {
+          const roundMs = (1000 * largestChunk) / STEADY_STEPS_PER_SECOND;
+          await sleep(Math.max(10, roundMs - (performance.now() - roundStarted)));
+        }
       }
     } finally {
       if (started === epoch) {

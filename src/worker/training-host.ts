@@ -3,6 +3,7 @@ import { uploadDataset, type DeviceDataset } from '../engine/device-data';
 import type { BackendInfo, HostMessage, TrainingHostApi, WorkspaceSpec } from '../runtime/protocol';
 import { contextLost, fallBackToCpu, liveTensorCount, selectBackend, watchContextLoss } from './backend';
 import { modelView } from './model-view';
+import { createReadbackLatency, type ReadbackLatency } from './readback-latency';
 import { createRunSlot, type RunSlot, type RunSnapshot, type SlotContext } from './run-slot';
 import { createScheduler } from './scheduler';
 
@@ -26,6 +27,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
   let lastFlush = 0;
   let lastView = 0;
   let unwatchContext: () => void = () => undefined;
+  let latency: ReadbackLatency | null = null;
 
   let disposed = false;
   const emit = (message: HostMessage) => {
@@ -39,7 +41,19 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
     seed: spec!.experiment.dataset.seed,
     // A readback from a lost context returns zeros: never keep that as a resume point.
     snapshotsWanted: () => backend?.name === 'webgl' && !contextLost(),
+    readbackMs: () => latency?.ms ?? 0,
   });
+
+  /** A fresh readback-latency estimate on the current backend (a few probes, so the first kernel's compile is outvoted). */
+  async function calibrateLatency(): Promise<void> {
+    try {
+      latency?.dispose();
+    } catch {
+      // Its tensor lived on a lost context and went with it.
+    }
+    latency = createReadbackLatency();
+    for (let i = 0; i < 5; i++) await latency.probe();
+  }
   const focusSlot = () => slots.find((s) => s.id === spec?.focusRunId && s.spec.enabled) ?? slots.find((s) => s.spec.enabled) ?? null;
   const runnable = () => slots.filter((s) => s.spec.enabled && s.trainer.progress.status === 'ok' && !s.finished());
 
@@ -122,6 +136,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
     backend = { ...backend!, name: 'cpu', label: 'CPU', notice: 'The GPU (WebGL) context was lost. Training moved to the CPU and resumed each run from its last saved state.' };
     try {
       await fallBackToCpu();
+      await calibrateLatency();
       emit({ kind: 'backend', info: backend });
       await rebuild(snapshots);
       if (resumePlaying) scheduler.play();
@@ -154,6 +169,8 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
         return;
       }
       const now = performance.now();
+      // Right after a readback the queue is idle: the moment to time a bare round trip.
+      await latency?.maybeProbe(now);
       if (slot.msSinceEval(now) >= CADENCE.evaluate || slot.finished() || slot.trainer.progress.status !== 'ok') await slot.evaluate();
       if (now - lastView >= CADENCE.view || spec?.speed === 'slow') await refreshView();
       if (now - lastFlush >= CADENCE.flush || spec?.speed === 'slow') flush();
@@ -170,6 +187,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
     async start(preference, onMessage) {
       listener = onMessage;
       backend = await selectBackend(preference, inWorker);
+      await calibrateLatency();
       unwatchContext = watchContextLoss(() => {
         if (backend?.name !== 'webgl') return;
         // A readback pending on the lost context never resolves: abandon it rather than wait behind it.
@@ -197,7 +215,12 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
         return generation;
       }),
 
-    play: () => scheduler.play(),
+    // Behind any restart already queued, so Play pressed mid-rebuild starts the rebuilt runs instead of none.
+    play: () =>
+      scheduler.exclusive(async () => {
+        scheduler.play();
+        return scheduler.playing;
+      }),
     pause: () => scheduler.pause(),
     step: () => scheduler.stepOnce(),
 
@@ -213,7 +236,10 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
     dispose() {
       disposed = true;
       unwatchContext();
-      void scheduler.abandon(async () => disposeAll());
+      void scheduler.abandon(async () => {
+        disposeAll();
+        latency?.dispose();
+      });
     },
   };
 }

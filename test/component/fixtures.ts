@@ -18,6 +18,7 @@ export function status(overrides: Partial<RunStatus> = {}): RunStatus {
     stepsPerSecond: 481.6,
     examplesPerSecond: 15411.2,
     msPerStep: 2.0764,
+    timingSource: 'live',
     divergedAtStep: null,
     readbacks: 20,
     ...overrides,

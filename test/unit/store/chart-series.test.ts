@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { EvalPoint, StepChunk } from '../../../src/runtime/protocol';
-import { MAX_CHART_POINTS, runSeries, smoothChunks, xOf } from '../../../src/store/chart-series';
+import type { BatchLossPoint, EvalPoint } from '../../../src/runtime/protocol';
+import { MAX_CHART_POINTS, runSeries, smoothCentred, smoothingRadius, xOf } from '../../../src/store/chart-series';
 import { compareAtEqualX, lossAt } from '../../../src/store/comparison';
 import { appendDecimated, createMetricsHistory } from '../../../src/store/metrics-history';
 
 const evalAt = (step: number, trainLoss: number): EvalPoint => ({ step, epoch: step / 10, examples: step * 32, seconds: step / 100, trainLoss, testLoss: trainLoss + 0.1, accuracy: null });
-const chunkAt = (step: number, lossMean: number): StepChunk => ({ step, epoch: step / 10, examples: step * 32, seconds: step / 100, lossMean, lossStd: 0.1, steps: 10 });
+const pointAt = (step: number, loss: number, steps = 1): BatchLossPoint => ({ step, epoch: step / 10, examples: step * 32, seconds: step / 100, loss, steps });
 
 describe('chart series', () => {
   it('puts each measurement at its steps, epochs, examples or compute seconds', () => {
@@ -15,20 +15,35 @@ describe('chart series', () => {
 
   it('downsamples long series to at most 200 points, keeping the first and last', () => {
     const evals = Array.from({ length: 5000 }, (_, i) => evalAt(i, 1 / (i + 1)));
-    const series = runSeries({ chunks: evals.map((e) => chunkAt(e.step, e.trainLoss)), evals, events: [] }, 'steps', true);
+    const series = runSeries({ batchLosses: evals.map((e) => pointAt(e.step, e.trainLoss)), evals, events: [] }, 'steps', true);
     expect(series.loss.length).toBeLessThanOrEqual(MAX_CHART_POINTS);
     expect(series.band.length).toBeLessThanOrEqual(MAX_CHART_POINTS);
     expect(series.loss[0]).toEqual({ x: 0, train: 1, test: 1.1 });
     expect(series.loss.at(-1)!.x).toBe(4999);
   });
 
-  it('smooths batch losses exponentially', () => {
-    const smoothed = smoothChunks([chunkAt(1, 1), chunkAt(2, 0)], 0.8);
-    expect(smoothed.map((s) => s.mean)).toEqual([1, 0.8]);
+  it('smooths batch losses with a centred window, weighted by the steps each point averages', () => {
+    const smoothed = smoothCentred([pointAt(0, 3), pointAt(1, 0, 2), pointAt(2, 3), pointAt(3, 6)], 1);
+    // Ends keep their own value (the window shrinks symmetrically); inner points average their neighbours.
+    expect(smoothed.map((s) => s.mean)).toEqual([3, 1.5, 2.25, 6]);
   });
 
-  it('places the smoothed batch loss on the chosen axis and skips non-finite chunks', () => {
-    const series = runSeries({ chunks: [chunkAt(10, 0.5), chunkAt(20, Number.NaN)], evals: [], events: [] }, 'examples', true);
+  it('does not lag: a falling trend stays centred on its own points', () => {
+    const falling = Array.from({ length: 101 }, (_, i) => pointAt(i, 100 - i));
+    const smoothed = smoothCentred(falling, 10);
+    for (const [i, s] of smoothed.entries()) expect(s.mean).toBeCloseTo(100 - i, 10);
+  });
+
+  it('leaves the full batch unsmoothed: its batch loss is the training loss itself', () => {
+    expect(smoothingRadius(1000, true)).toBe(0);
+    expect(smoothingRadius(1000, false)).toBe(20);
+    const points = [pointAt(0, 0.9), pointAt(1, 0.5), pointAt(2, 0.7)];
+    const series = runSeries({ batchLosses: points, evals: [], events: [] }, 'steps', false, true);
+    expect(series.band.map((b) => b.mean)).toEqual([0.9, 0.5, 0.7]);
+  });
+
+  it('places the batch loss on the chosen axis and skips non-finite losses', () => {
+    const series = runSeries({ batchLosses: [pointAt(10, 0.5), pointAt(20, Number.NaN)], evals: [], events: [] }, 'examples', true);
     expect(series.band).toEqual([{ x: 320, mean: 0.5 }]);
   });
 });
@@ -66,9 +81,9 @@ describe('metrics history', () => {
   it('starts afresh for a new generation and when a run is reset', () => {
     const history = createMetricsHistory();
     const update = (id: string, reset: boolean, step: number) => ({
-      status: { id, state: 'running' as const, batchSize: 1, lr: 0.1, step, epoch: 0, examplesSeen: 0, computeSeconds: 0, stepsPerSecond: null, examplesPerSecond: null, msPerStep: null, divergedAtStep: null, readbacks: 0 },
+      status: { id, state: 'running' as const, batchSize: 1, lr: 0.1, step, epoch: 0, examplesSeen: 0, computeSeconds: 0, stepsPerSecond: null, examplesPerSecond: null, msPerStep: null, timingSource: null, divergedAtStep: null, readbacks: 0 },
       reset,
-      chunks: [],
+      batchLosses: [],
       evals: [evalAt(step, 1)],
       events: [],
     });

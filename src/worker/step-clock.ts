@@ -1,0 +1,86 @@
+import type { TimingSource } from '../runtime/protocol';
+
+/** One timed chunk: `steps` SGD steps over `examples` examples took `wallMs` from dispatch to readback. */
+export interface ChunkTiming {
+  steps: number;
+  examples: number;
+  wallMs: number;
+  /** The backend's current readback round trip (ms), measured on an idle queue. */
+  readbackMs: number;
+}
+
+/** A run's speed as shown: one window of timed blocks for all three numbers, so they always agree. */
+export interface StepRates {
+  msPerStep: number | null;
+  stepsPerSecond: number | null;
+  examplesPerSecond: number | null;
+  timingSource: TimingSource;
+}
+
+// A block is timed honestly only when its own work clearly outweighs the readback it ends with, lasts long
+// enough for the worker's coarse clock (0.1 ms without cross-origin isolation), and holds several steps: a lone
+// step also pays for an idle device waking up and for the page's drawing on a shared GPU (measured: 3–4× a
+// step inside a block on WebGL), unless the step is long enough for that to vanish.
+const MIN_WORK_TO_OVERHEAD = 3;
+const MIN_WORK_MS = 2;
+/** Steps a block needs to be timed, unless its work lasts LONE_STEP_MS. */
+export const MIN_TIMED_STEPS = 4;
+const LONE_STEP_MS = 100;
+// The median of the latest blocks: a compositor hiccup in one block must not move the figure.
+const WINDOW_BLOCKS = 15;
+
+/** Whether a chunk's own work can be told apart from its readback round trip. */
+export function isTimeable(chunk: ChunkTiming): boolean {
+  const work = chunk.wallMs - chunk.readbackMs;
+  return work >= MIN_WORK_MS && work >= MIN_WORK_TO_OVERHEAD * chunk.readbackMs && (chunk.steps >= MIN_TIMED_STEPS || work >= LONE_STEP_MS);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * A run's compute clock. Each chunk is charged its own work only: the readback round trip is subtracted, and
+ * chunks too short to time (a single slow-motion step) are charged at the run's measured cost per step.
+ */
+export interface StepClock {
+  /** Records a chunk; returns the compute milliseconds charged to the run for it. */
+  record(chunk: ChunkTiming): number;
+  /** True when the latest chunk could not be timed. */
+  readonly lastUntimed: boolean;
+  rates(): StepRates;
+}
+
+export function createStepClock(): StepClock {
+  const blocks: { msPerStep: number; examplesPerStep: number }[] = [];
+  let lastUntimed = false;
+  return {
+    record(chunk) {
+      const work = Math.max(0, chunk.wallMs - chunk.readbackMs);
+      lastUntimed = !isTimeable(chunk);
+      if (!lastUntimed) {
+        blocks.push({ msPerStep: work / chunk.steps, examplesPerStep: chunk.examples / chunk.steps });
+        if (blocks.length > WINDOW_BLOCKS) blocks.shift();
+      }
+      // Charge the typical measured cost, so neither a stall nor a readback wait moves the run's clock.
+      if (blocks.length === 0) return work;
+      return chunk.steps * median(blocks.map((b) => b.msPerStep));
+    },
+    get lastUntimed() {
+      return lastUntimed;
+    },
+    rates() {
+      if (blocks.length === 0) return { msPerStep: null, stepsPerSecond: null, examplesPerSecond: null, timingSource: null };
+      const msPerStep = median(blocks.map((b) => b.msPerStep));
+      const examplesPerStep = blocks.reduce((s, b) => s + b.examplesPerStep, 0) / blocks.length;
+      return {
+        msPerStep,
+        stepsPerSecond: 1000 / msPerStep,
+        examplesPerSecond: (1000 * examplesPerStep) / msPerStep,
+        timingSource: lastUntimed ? 'earlier' : 'live',
+      };
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { StepRecord } from '../../../src/engine/trainer-types';
+import { batchLossPoints, MAX_POINTS_PER_CHUNK } from '../../../src/worker/batch-loss-points';
+
+/** Steps of batch size 4 on 10 examples (the last batch of each epoch holds 2), starting after `from` steps. */
+function records(from: number, count: number, loss: (step: number) => number): StepRecord[] {
+  const perEpoch = 3;
+  return Array.from({ length: count }, (_, i) => {
+    const step = from + i + 1;
+    const inEpoch = (step - 1) % perEpoch;
+    const epoch = Math.floor((step - 1) / perEpoch);
+    return { step, epoch: epoch + (inEpoch + 1) / perEpoch, examplesSeen: epoch * 10 + Math.min(10, (inEpoch + 1) * 4), batchSize: inEpoch === 2 ? 2 : 4, batchLoss: loss(step), batchEpoch: epoch, batchInEpoch: inEpoch };
+  });
+}
+
+describe('batch-loss points', () => {
+  it('places each step’s loss where the run stood before that step', () => {
+    const before = { step: 0, epoch: 0, examples: 0, seconds: 0 };
+    const points = batchLossPoints(before, records(0, 3, (s) => s / 10), 0.3, true);
+    expect(points.map((p) => p.step)).toEqual([0, 1, 2]);
+    expect(points.map((p) => p.examples)).toEqual([0, 4, 8]);
+    expect(points.map((p) => p.loss)).toEqual([0.1, 0.2, 0.3]);
+    points.forEach((p, i) => expect(p.seconds).toBeCloseTo(0.1 * i, 12));
+    expect(points.every((p) => p.steps === 1)).toBe(true);
+  });
+
+  it('keeps every step of a full batch, however long the chunk', () => {
+    const before = { step: 0, epoch: 0, examples: 0, seconds: 0 };
+    expect(batchLossPoints(before, records(0, 100, () => 1), 1, true)).toHaveLength(100);
+  });
+
+  it('averages consecutive steps of a long chunk into at most MAX_POINTS_PER_CHUNK points, weights intact', () => {
+    const before = { step: 0, epoch: 0, examples: 0, seconds: 0 };
+    const points = batchLossPoints(before, records(0, 100, (s) => s), 1, false);
+    expect(points).toHaveLength(MAX_POINTS_PER_CHUNK);
+    expect(points.reduce((s, p) => s + p.steps, 0)).toBe(100);
+    const mean = points.reduce((s, p) => s + p.loss * p.steps, 0) / 100;
+    expect(mean).toBeCloseTo(50.5, 10);
+  });
+
+  it('leaves out the non-finite loss of a diverging step', () => {
+    const before = { step: 4, epoch: 1, examples: 12, seconds: 1 };
+    const points = batchLossPoints(before, records(4, 3, (s) => (s === 7 ? Number.NaN : 1)), 2, true);
+    expect(points.map((p) => p.step)).toEqual([4, 5]);
+  });
+});

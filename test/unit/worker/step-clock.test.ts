@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { createStepClock, isTimeable } from '../../../src/worker/step-clock';
+
+const chunk = (steps: number, wallMs: number, readbackMs = 5, examples = steps * 32) => ({ steps, examples, wallMs, readbackMs });
+
+describe('step clock', () => {
+  it('charges a chunk its own work: the readback round trip is subtracted', () => {
+    const clock = createStepClock();
+    expect(clock.record(chunk(10, 45))).toBeCloseTo(40, 10);
+    expect(clock.rates().msPerStep).toBeCloseTo(4, 10);
+    expect(clock.rates().stepsPerSecond).toBeCloseTo(250, 10);
+    expect(clock.rates().examplesPerSecond).toBeCloseTo(8000, 10);
+    expect(clock.rates().timingSource).toBe('live');
+  });
+
+  it('refuses to time a lone short step, or a block the readback dominates', () => {
+    expect(isTimeable(chunk(1, 30))).toBe(false);
+    expect(isTimeable(chunk(8, 15))).toBe(false);
+    expect(isTimeable(chunk(8, 40))).toBe(true);
+    // A single step long enough for waking costs to vanish (B = N on a large set) is timed.
+    expect(isTimeable(chunk(1, 400))).toBe(true);
+    // The coarse worker clock cannot time sub-2 ms blocks.
+    expect(isTimeable(chunk(8, 1.5, 0))).toBe(false);
+  });
+
+  it('shows no time per step until a block could be timed, then carries it over untimeable steps', () => {
+    const clock = createStepClock();
+    clock.record(chunk(1, 30));
+    expect(clock.rates()).toEqual({ msPerStep: null, stepsPerSecond: null, examplesPerSecond: null, timingSource: null });
+    clock.record(chunk(10, 45));
+    // A slow-motion step is charged at the measured cost, not at its 30 ms of waiting.
+    expect(clock.record(chunk(1, 30))).toBeCloseTo(4, 10);
+    expect(clock.rates().msPerStep).toBeCloseTo(4, 10);
+    expect(clock.rates().timingSource).toBe('earlier');
+  });
+
+  it('takes the median of recent blocks, so one stalled block does not move the figure', () => {
+    const clock = createStepClock();
+    for (const wall of [45, 45, 500, 45, 45]) clock.record(chunk(10, wall));
+    expect(clock.rates().msPerStep).toBeCloseTo(4, 10);
+  });
+
+  it('counts partial batches in examples per second', () => {
+    const clock = createStepClock();
+    clock.record(chunk(4, 45, 5, 100));
+    expect(clock.rates().examplesPerSecond).toBeCloseTo((1000 * 25) / 10, 10);
+  });
+});
