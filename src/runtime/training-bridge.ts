@@ -50,7 +50,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     const latest: Record<string, EvalPoint> = {};
     const enabled = new Set(useSettingsStore.getState().runs.filter((r) => r.enabled).map((r) => r.id));
     for (const [id, run] of history.runs()) {
-      series[id] = runSeries(run, xAxis, logY);
+      series[id] = runSeries(run, xAxis, logY, run.status.batchSize >= useSettingsStore.getState().experiment.n);
       statuses[id] = run.status;
       const last = run.evals[run.evals.length - 1];
       if (last) latest[id] = last;
@@ -63,10 +63,28 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     publishTimer ??= setTimeout(publish, PUBLISH_INTERVAL_MS);
   };
 
+  // Measurements of generations before this one belong to runs a restart has replaced.
+  let staleBefore = 0;
+  /** A restart is on its way: show no numbers of the old runs while the new ones warm up (the history stays until then). */
+  const hideOldRuns = () => {
+    staleBefore = history.generation + 1;
+    if (publishTimer) clearTimeout(publishTimer);
+    publishTimer = null;
+    useMetricsStore.setState({ series: {}, statuses: {}, latest: {}, comparison: null, view: null, batch: null });
+  };
+  /** The host answered an apply with its generation: if it did not restart after all, show the runs again. */
+  const settleGeneration = (generation: number) => {
+    if (generation < staleBefore && generation === history.generation) {
+      staleBefore = generation;
+      publish();
+    }
+  };
+
   let attempt = 0;
   const onMessage = (from: number) => (message: HostMessage) => {
     // Messages from a connection that has since been replaced (a backend switch) are stale.
     if (disposed || from !== attempt) return;
+    if ('generation' in message && message.generation < staleBefore) return;
     switch (message.kind) {
       case 'metrics':
         history.ingest(message.generation, message.updates);
@@ -94,7 +112,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     await connecting;
     if (!connection || disposed) return;
     try {
-      await connection.host.apply(toWorkspaceSpec(useSettingsStore.getState()));
+      settleGeneration(await connection.host.apply(toWorkspaceSpec(useSettingsStore.getState())));
     } catch (error) {
       useUiStore.getState().notify({ id: 'problem', text: `The new settings could not be applied: ${messageOf(error)}`, tone: 'error' });
     }
@@ -104,11 +122,30 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     applyTimer = setTimeout(() => void apply(), APPLY_DEBOUNCE_MS);
   };
 
+  /** Asks the host to train; the button says "Starting…" until the host has queued past any restart. */
+  const startPlaying = async (host: HostConnection['host']) => {
+    useMetricsStore.setState({ starting: true });
+    try {
+      const playing = await host.play();
+      if (useMetricsStore.getState().starting) useMetricsStore.setState({ playing, starting: false });
+      // Pause was pressed while this start waited its turn: honour it.
+      else if (playing) host.pause();
+    } catch (error) {
+      useMetricsStore.setState({ starting: false });
+      useUiStore.getState().notify({ id: 'problem', text: `Training could not start: ${messageOf(error)}`, tone: 'error' });
+    }
+  };
+
   const reconnect = () => {
+    // A backend switch restarts the runs; like every other restart it keeps playing if it was playing.
+    const resume = useMetricsStore.getState().playing || useMetricsStore.getState().starting;
     connection?.close();
     connection = null;
     const mine = ++attempt;
-    useMetricsStore.setState({ playing: false, backend: null, view: null, batch: null });
+    // A new host counts generations from scratch.
+    staleBefore = 0;
+    history.clear();
+    useMetricsStore.setState({ playing: false, starting: resume, backend: null, series: {}, statuses: {}, latest: {}, comparison: null, view: null, batch: null });
     connecting = (async () => {
       try {
         const next = await connect(useSettingsStore.getState().backend, onMessage(mine));
@@ -122,37 +159,54 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
         // The connection may add to the host's own notice (e.g. no Web Workers): show the whole of it.
         if (next.info.notice) useUiStore.getState().notify({ id: 'backend', text: next.info.notice, tone: 'warning' });
         await next.host.apply(toWorkspaceSpec(useSettingsStore.getState()));
+        if (useMetricsStore.getState().starting && mine === attempt) await startPlaying(next.host);
       } catch (error) {
-        if (mine === attempt) useUiStore.getState().notify({ id: 'problem', text: `Training could not start: ${messageOf(error)}`, tone: 'error' });
+        if (mine === attempt) {
+          useMetricsStore.setState({ starting: false });
+          useUiStore.getState().notify({ id: 'problem', text: `Training could not start: ${messageOf(error)}`, tone: 'error' });
+        }
       }
     })();
   };
 
+  const experimentKey = (state: ReturnType<typeof useSettingsStore.getState>) => JSON.stringify(toWorkspaceSpec(state).experiment);
   const unsubscribeSettings = useSettingsStore.subscribe((state, previous) => {
     if (state.backend !== previous.backend) reconnect();
-    else scheduleApply();
+    else {
+      if (experimentKey(state) !== experimentKey(previous)) hideOldRuns();
+      scheduleApply();
+    }
   });
   const unsubscribeUi = useUiStore.subscribe((state, previous) => {
     if (state.xAxis !== previous.xAxis || state.logY !== previous.logY) publish();
   });
   reconnect();
 
-  const withHost = (action: (c: HostConnection) => void) => {
+  const withHost = (action: (c: HostConnection) => void | Promise<void>) => {
     void (async () => {
       await connecting;
       if (applyTimer) {
         clearTimeout(applyTimer);
         await apply();
       }
-      if (connection) action(connection);
+      if (connection) await action(connection);
     })();
   };
 
   return {
-    play: () => withHost((c) => c.host.play()),
-    pause: () => withHost((c) => c.host.pause()),
+    play() {
+      useMetricsStore.setState({ starting: true });
+      withHost((c) => startPlaying(c.host));
+    },
+    pause() {
+      useMetricsStore.setState({ starting: false });
+      withHost((c) => c.host.pause());
+    },
     step: () => withHost((c) => void c.host.step()),
-    reset: () => withHost((c) => void c.host.reset()),
+    reset() {
+      hideOldRuns();
+      withHost((c) => void c.host.reset());
+    },
     pin(runId) {
       const run = history.runs().get(runId);
       const setting = useSettingsStore.getState().runs.find((r) => r.id === runId);

@@ -15,6 +15,8 @@ export interface PinnedCurve {
 export interface MetricsState {
   generation: number;
   playing: boolean;
+  /** Play was pressed and training starts once the runs are ready (a restart, a backend switch, a warm-up). */
+  starting: boolean;
   backend: BackendInfo | null;
   statuses: Record<string, RunStatus>;
   series: Record<string, RunSeries>;
@@ -29,6 +31,7 @@ export interface MetricsState {
 export const useMetricsStore = create<MetricsState>()(() => ({
   generation: -1,
   playing: false,
+  starting: false,
   backend: null,
   statuses: {},
   series: {},

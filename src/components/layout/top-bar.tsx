@@ -13,6 +13,7 @@ const SPEEDS: { value: Speed; label: string }[] = [
 export function TopBar() {
   const training = useTraining();
   const playing = useMetricsStore((s) => s.playing);
+  const starting = useMetricsStore((s) => s.starting && !s.playing);
   const backend = useMetricsStore((s) => s.backend);
   const speed = useSettingsStore((s) => s.speed);
   const setSpeed = useSettingsStore((s) => s.setSpeed);
@@ -27,11 +28,10 @@ export function TopBar() {
         <button
           type="button"
           className="primary"
-          onClick={playing ? training.pause : training.play}
-          aria-label={playing ? 'Pause training' : 'Play: train all runs'}
-          disabled={!backend}
+          onClick={playing || starting ? training.pause : training.play}
+          aria-label={playing ? 'Pause training' : starting ? 'Starting: training begins as soon as the runs are ready (press to cancel)' : 'Play: train all runs'}
         >
-          {playing ? '❚❚ Pause' : '▶ Play'}
+          {playing ? '❚❚ Pause' : starting ? 'Starting…' : '▶ Play'}
         </button>
         <button type="button" onClick={training.step} disabled={!backend || playing} title="One SGD step of every run">
           Step +1
