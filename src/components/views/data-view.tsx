@@ -4,7 +4,8 @@ import { datasetExtent, generateDataset } from '../../engine/datasets';
 import { useMetricsStore } from '../../store/metrics-store';
 import { runLabel } from '../../store/run-settings';
 import { useSettingsStore } from '../../store/settings-store';
-import { CLASS_COLOURS, drawBatch, drawBoundary, drawCurves, drawPoints, project } from './draw-data';
+import { CLASS_COLOURS, CLASS_RGB, drawBoundary, drawCurves, hexToRgb, project, REGRESSION_RGB } from './draw-data';
+import { rasterPoints, rasterRings, type PointStyle, type Raster } from './raster-points';
 
 function useElementSize(ref: React.RefObject<HTMLElement | null>): { width: number; height: number } {
   const [size, setSize] = useState({ width: 0, height: 0 });
@@ -18,6 +19,22 @@ function useElementSize(ref: React.RefObject<HTMLElement | null>): { width: numb
     return () => observer.disconnect();
   }, [ref]);
   return size;
+}
+
+/** A raster as a canvas, ready to be drawn at device-pixel scale with one drawImage. */
+function toCanvas(raster: Raster): HTMLCanvasElement {
+  const layer = document.createElement('canvas');
+  layer.width = raster.width;
+  layer.height = raster.height;
+  layer.getContext('2d')?.putImageData(new ImageData(raster.pixels, raster.width, raster.height), 0, 0);
+  return layer;
+}
+
+function drawLayer(ctx: CanvasRenderingContext2D, layer: HTMLCanvasElement): void {
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.drawImage(layer, 0, 0);
+  ctx.restore();
 }
 
 /** The training data on a canvas, with the focused run's decision boundary (or every run's fitted line) and current batch. */
@@ -36,25 +53,40 @@ export function DataView() {
   const { width, height } = useElementSize(frame);
   const focusRun = runs.find((r) => r.id === focusRunId) ?? runs[0];
 
+  const ratio = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
+  const extent = useMemo(() => datasetExtent(dataset), [dataset]);
+  // The points are rasterised once per dataset and size (any N in a few ms), then reused by every redraw.
+  const pointsLayer = useMemo(() => {
+    if (width === 0 || height === 0 || typeof document === 'undefined') return null;
+    const size = { width: Math.round(width * ratio), height: Math.round(height * ratio), ratio };
+    const { raster, style } = rasterPoints(dataset, project(extent, width, height), size, CLASS_RGB, REGRESSION_RGB);
+    return { canvas: toCanvas(raster), style };
+  }, [dataset, extent, width, height, ratio]);
+  const batchColour = runs.find((r) => r.id === batch?.runId)?.colour ?? null;
+  const batchLayer = useMemo(() => {
+    if (!batch || !batchColour || width === 0 || height === 0 || typeof document === 'undefined') return null;
+    const size = { width: Math.round(width * ratio), height: Math.round(height * ratio), ratio };
+    return toCanvas(rasterRings(dataset, batch.indices, project(extent, width, height), size, hexToRgb(batchColour)));
+  }, [dataset, extent, batch, batchColour, width, height, ratio]);
+  const curveColours = useMemo(() => new Map(runs.filter((r) => r.enabled).map((r) => [r.id, r.colour])), [runs]);
+
   useEffect(() => {
     const element = canvas.current;
     const ctx = element?.getContext('2d');
     if (!element || !ctx || width === 0 || height === 0) return;
-    const ratio = window.devicePixelRatio || 1;
-    element.width = width * ratio;
-    element.height = height * ratio;
+    element.width = Math.round(width * ratio);
+    element.height = Math.round(height * ratio);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, width, height);
-    const p = project(datasetExtent(dataset), width, height);
-    const radius = dataset.train.count > 2000 ? 1.5 : dataset.train.count > 500 ? 2.5 : 3.5;
+    const p = project(extent, width, height);
     if (view?.kind === 'boundary' && dataset.task === 'classification') drawBoundary(ctx, view, p);
-    drawPoints(ctx, dataset, p, radius);
-    if (view?.kind === 'curves' && dataset.task === 'regression') drawCurves(ctx, view, new Map(runs.filter((r) => r.enabled).map((r) => [r.id, r.colour])), p);
-    const batchRun = runs.find((r) => r.id === batch?.runId);
-    if (batch && batchRun) drawBatch(ctx, dataset, batch.indices, batchRun.colour, p, radius);
-  }, [dataset, view, batch, runs, width, height]);
+    if (pointsLayer) drawLayer(ctx, pointsLayer.canvas);
+    if (view?.kind === 'curves' && dataset.task === 'regression') drawCurves(ctx, view, curveColours, p);
+    if (batchLayer) drawLayer(ctx, batchLayer);
+  }, [dataset, extent, view, pointsLayer, batchLayer, curveColours, width, height, ratio]);
 
+  const style: PointStyle = pointsLayer?.style ?? 'points';
   const classes = dataset.task === 'classification' ? dataset.outputDim : 0;
   return (
     <section className="panel data-panel" aria-label="Data view">
@@ -76,7 +108,7 @@ export function DataView() {
         )}
       </div>
       <div className="canvas-frame" ref={frame}>
-        <canvas ref={canvas} style={{ width: `${width}px`, height: `${height}px` }} role="img" aria-label={`${dataset.train.count} training points of “${name}”${batch ? `, the ${batch.indices.length} examples of the current batch ringed` : ''}`} />
+        <canvas ref={canvas} style={{ width: `${width}px`, height: `${height}px` }} role="img" aria-label={`${dataset.train.count} training points of “${name}”${style === 'density' ? ' as a density image' : ''}${batch ? `, the ${batch.indices.length} examples of the current batch ringed` : ''}`} />
       </div>
       <p className="legend-line">
         {Array.from({ length: classes }, (_, c) => (
@@ -85,6 +117,7 @@ export function DataView() {
           </span>
         ))}
         {batch ? <span className="legend-item">◯ current batch</span> : null}
+        {style === 'density' ? <span className="legend-item">{dataset.train.count.toLocaleString('en-US')} points drawn as a density image: darker where they crowd</span> : null}
       </p>
     </section>
   );

@@ -1,13 +1,21 @@
-import type { Dataset } from '../../engine/datasets';
 import type { ModelView } from '../../runtime/protocol';
 
 /** Class colours (sky blue, yellow, grey): distinct from every run colour, with dark outlines. */
 export const CLASS_COLOURS = ['#56B4E9', '#F0E442', '#9A9A9A'] as const;
-const CLASS_RGB = [
+/** The class colours as RGB triples (for pixel work). */
+export const CLASS_RGB = [
   [86, 180, 233],
   [240, 228, 66],
   [154, 154, 154],
 ] as const;
+/** Regression points: one neutral colour. */
+export const REGRESSION_RGB = [138, 162, 184] as const;
+
+/** A '#rrggbb' colour as an RGB triple. */
+export function hexToRgb(hex: string): [number, number, number] {
+  const value = Number.parseInt(hex.replace('#', ''), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
 
 /** Maps data coordinates to canvas pixels. */
 export interface Projection {
@@ -48,37 +56,6 @@ export function drawBoundary(ctx: CanvasRenderingContext2D, view: Extract<ModelV
   const left = p.x(extent[0]);
   const top = p.y(extent[3]);
   ctx.drawImage(tile, left, top, p.x(extent[1]) - left, p.y(extent[2]) - top);
-}
-
-/** Training points: class colours with dark outlines (regression: one neutral colour). */
-export function drawPoints(ctx: CanvasRenderingContext2D, dataset: Dataset, p: Projection, radius: number): void {
-  const d = dataset.inputDim;
-  ctx.lineWidth = 1;
-  ctx.strokeStyle = '#1f2933';
-  for (let i = 0; i < dataset.train.count; i++) {
-    const px = dataset.train.x[i * d]!;
-    const py = d === 2 ? dataset.train.x[i * d + 1]! : dataset.train.y[i]!;
-    ctx.fillStyle = dataset.task === 'classification' ? CLASS_COLOURS[dataset.train.y[i]!]! : '#8aa2b8';
-    ctx.beginPath();
-    ctx.arc(p.x(px), p.y(py), radius, 0, 2 * Math.PI);
-    ctx.fill();
-    ctx.stroke();
-  }
-}
-
-/** Rings round the examples of the current batch, in the run's colour. */
-export function drawBatch(ctx: CanvasRenderingContext2D, dataset: Dataset, indices: Int32Array, colour: string, p: Projection, radius: number): void {
-  const d = dataset.inputDim;
-  ctx.lineWidth = 2.5;
-  ctx.strokeStyle = colour;
-  for (const i of indices) {
-    if (i >= dataset.train.count) continue;
-    const px = dataset.train.x[i * d]!;
-    const py = d === 2 ? dataset.train.x[i * d + 1]! : dataset.train.y[i]!;
-    ctx.beginPath();
-    ctx.arc(p.x(px), p.y(py), radius + 4, 0, 2 * Math.PI);
-    ctx.stroke();
-  }
 }
 
 /** Each run's fitted curve (regression), in its colour. */
