@@ -2,6 +2,7 @@ import { resolveBatchSize } from '../../experiment/config';
 import { MINI_RUN_ID } from '../../store/run-settings';
 import { useSettingsStore } from '../../store/settings-store';
 import { LogSlider } from './log-slider';
+import { readBatchSize } from './read-input';
 
 /** 1, 2, 4, … below n, then n itself. */
 export function batchStops(n: number): number[] {
@@ -28,6 +29,10 @@ export function BatchSizeControl() {
       integer
       format={(b) => (b >= n ? `${b} = N (full)` : String(b))}
       onChange={(b) => setMiniBatch(b >= n ? 'full' : b)}
+      read={(text) => {
+        const reading = readBatchSize(text, n);
+        return { value: reading.value === 'full' ? n : reading.value, note: reading.note };
+      }}
     />
   );
 }

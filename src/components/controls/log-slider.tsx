@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import { readNumber, type Reading } from './read-input';
 import { useDraft } from './use-draft';
 
 export interface LogSliderProps {
@@ -16,12 +17,16 @@ export interface LogSliderProps {
   /** Extra text shown after the number field. */
   suffix?: string;
   integer?: boolean;
+  /** Reads the number field's text (default: a number, clamped to [min, max] with a note saying so). */
+  read?(text: string): Reading<number>;
 }
 
 /** A slider on a log scale with a number field beside it; both edit the same value. */
-export function LogSlider({ label, hint, value, min, max, stops, resolution = 12, format, onChange, suffix, integer }: LogSliderProps) {
+export function LogSlider({ label, hint, value, min, max, stops, resolution = 12, format, onChange, suffix, integer, read }: LogSliderProps) {
   const id = useId();
   const [draft, setDraft, clearDraft] = useDraft(value, String);
+  // What happened to the last typed value (clamped or refused), shown beside the field until the next change.
+  const [note, setNote] = useState<string | null>(null);
   const positions = stops ? stops.length - 1 : Math.round(Math.log10(max / min) * resolution);
   const toPosition = (v: number) => {
     if (stops) {
@@ -35,11 +40,11 @@ export function LogSlider({ label, hint, value, min, max, stops, resolution = 12
   };
   const fromPosition = (p: number) => (stops ? stops[p]! : Number((min * (max / min) ** (p / positions)).toPrecision(2)));
   const commit = () => {
-    const parsed = Number(draft);
+    if (draft === String(value)) return;
+    const reading = read ? read(draft) : readNumber(draft, { min, max, integer: integer ?? false }, label.toLowerCase());
     clearDraft();
-    if (draft.trim() === '' || !Number.isFinite(parsed)) return;
-    const clamped = Math.min(max, Math.max(min, integer ? Math.round(parsed) : parsed));
-    if (clamped !== value) onChange(clamped);
+    setNote(reading.note);
+    if (reading.value !== null && reading.value !== value) onChange(reading.value);
   };
   return (
     <div className="field">
@@ -57,12 +62,16 @@ export function LogSlider({ label, hint, value, min, max, stops, resolution = 12
           value={toPosition(value)}
           aria-valuetext={format(value)}
           aria-describedby={`${id}-hint`}
-          onChange={(e) => onChange(fromPosition(Number(e.target.value)))}
+          onChange={(e) => {
+            setNote(null);
+            onChange(fromPosition(Number(e.target.value)));
+          }}
         />
         <input
           type="number"
           className="number-field"
           aria-label={`${label} (number)`}
+          aria-describedby={note ? `${id}-note` : undefined}
           value={draft}
           min={min}
           max={max}
@@ -75,6 +84,11 @@ export function LogSlider({ label, hint, value, min, max, stops, resolution = 12
         />
         {suffix ? <span className="suffix">{suffix}</span> : null}
       </div>
+      {note ? (
+        <p className="field-note" id={`${id}-note`} role="status">
+          {note}
+        </p>
+      ) : null}
       <p className="hint" id={`${id}-hint`}>
         {hint}
       </p>

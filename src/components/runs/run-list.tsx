@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { MAX_RUNS, parseBatchSize } from '../../experiment/limits';
+import { MAX_RUNS } from '../../experiment/limits';
+import { readBatchSize } from '../controls/read-input';
 import { useMetricsStore } from '../../store/metrics-store';
 import { useSettingsStore } from '../../store/settings-store';
 import { useTraining } from '../training-context';
@@ -12,10 +13,13 @@ export function RunList() {
   const pinnedCount = useMetricsStore((s) => s.pinned.length);
   const training = useTraining();
   const addRun = useSettingsStore((s) => s.addRun);
+  const n = useSettingsStore((s) => s.experiment.n);
   const [draft, setDraft] = useState('8');
+  const [note, setNote] = useState<string | null>(null);
   const add = () => {
-    const batch = parseBatchSize(draft);
-    if (batch !== null && batch !== 0) addRun(batch);
+    const reading = readBatchSize(draft, n);
+    setNote(reading.note);
+    if (reading.value !== null) addRun(reading.value);
   };
   return (
     <section className="run-list" aria-label="Runs">
@@ -35,6 +39,11 @@ export function RunList() {
             <input type="text" inputMode="numeric" value={draft} onChange={(e) => setDraft(e.target.value)} aria-label="Batch size of the new run" />
           </label>
           <button type="submit">+ Add run</button>
+          {note ? (
+            <p className="field-note" role="status">
+              {note}
+            </p>
+          ) : null}
         </form>
       ) : null}
       {pinnedCount > 0 ? (

@@ -1,0 +1,45 @@
+import type { BatchSizeSetting } from '../../experiment/config';
+import { LIMITS, parseBatchSize, type NumericLimit } from '../../experiment/limits';
+import { formatCount, formatNumber } from '../format';
+
+/** What a typed value means: the value to use (null: refused, keep the old one) and what to tell the user, if anything. */
+export interface Reading<T> {
+  value: T | null;
+  note: string | null;
+}
+
+/** A batch size typed by the user: a whole number or "full"; N or more means the full batch. */
+export function readBatchSize(text: string, n: number): Reading<BatchSizeSetting> {
+  const trimmed = text.trim();
+  const parsed = parseBatchSize(trimmed);
+  if (parsed === 'full') return { value: 'full', note: null };
+  if (parsed === null) {
+    const number = Number(trimmed);
+    if (trimmed !== '' && Number.isFinite(number) && number <= 0) return { value: null, note: `A batch holds at least 1 example; kept the old size.` };
+    if (trimmed !== '' && Number.isFinite(number) && number >= n) return { value: 'full', note: `${trimmed} is more than N = ${formatCount(n)}: using the full batch.` };
+    return { value: null, note: `“${trimmed.slice(0, 20)}” is not a batch size: type a whole number from 1 to ${formatCount(n)}, or “full”.` };
+  }
+  if (parsed === 0) return { value: null, note: 'A batch holds at least 1 example; kept the old size.' };
+  if (parsed > n) return { value: 'full', note: `${formatCount(parsed)} is more than N = ${formatCount(n)}: using the full batch.` };
+  return { value: parsed, note: null };
+}
+
+/** A number typed into a field with limits: clamped (and said so), or refused when it is not a number. */
+export function readNumber(text: string, limit: NumericLimit, what: string): Reading<number> {
+  const trimmed = text.trim();
+  const number = Number(trimmed);
+  if (trimmed === '' || !Number.isFinite(number)) return { value: null, note: `“${trimmed.slice(0, 20)}” is not a number: ${what} stays as it was.` };
+  const rounded = limit.integer ? Math.round(number) : number;
+  const clamped = Math.min(limit.max, Math.max(limit.min, rounded));
+  if (clamped !== number) {
+    const reason = number < limit.min ? `below the smallest ${what}` : number > limit.max ? `above the largest ${what}` : 'not a whole number';
+    return { value: clamped, note: `${trimmed} is ${reason}: using ${formatNumber(clamped)}.` };
+  }
+  return { value: clamped, note: null };
+}
+
+/** A run's own lr: empty means "use the shared lr". */
+export function readRunLr(text: string): Reading<number | null> {
+  if (text.trim() === '') return { value: null, note: null };
+  return readNumber(text, LIMITS.lr, 'learning rate');
+}
