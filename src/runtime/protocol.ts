@@ -83,12 +83,10 @@ export interface EvalPoint {
 }
 
 /** A moment a setting changed mid-run (charts mark it). */
-export interface RunEvent {
-  step: number;
-  epoch: number;
-  examples: number;
-  seconds: number;
+export interface RunEvent extends RunPosition {
   label: string;
+  /** What changed, from what (so a copied CLI command can replay it after exactly `step` steps). */
+  change: { kind: 'lr'; lr: number; previous: number } | { kind: 'shuffle'; shuffle: ShuffleMode; previous: ShuffleMode };
 }
 
 export type RunState = 'ready' | 'running' | 'paused' | 'finished' | 'diverged' | 'off';
@@ -146,6 +144,8 @@ export interface TrainingHostApi {
   pause(): void;
   step(): Promise<void>;
   reset(): Promise<void>;
+  /** Starts one run again from step 0 (the others carry on). */
+  resetRun(id: string): Promise<void>;
   /** Live tensors on the device (leak checks in tests). */
   tensorCount(): Promise<number>;
   dispose(): void;

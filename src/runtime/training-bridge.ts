@@ -2,11 +2,12 @@ import { runSeries, type RunSeries } from '../store/chart-series';
 import { compareAtEqualX } from '../store/comparison';
 import { createMetricsHistory, type RunHistory } from '../store/metrics-history';
 import { useMetricsStore } from '../store/metrics-store';
-import { runLabel, toWorkspaceSpec } from '../store/run-settings';
+import { runHealth, troubleStart, type RunHealth } from '../store/run-health';
+import { runLabels, toWorkspaceSpec } from '../store/run-settings';
 import { useSettingsStore } from '../store/settings-store';
 import { useUiStore } from '../store/ui-store';
 import { connectHost, type HostConnection } from './host-connection';
-import type { EvalPoint, HostMessage, RunStatus } from './protocol';
+import type { EvalPoint, HostMessage, RunPosition, RunStatus } from './protocol';
 
 /** The controls the UI has over training. */
 export interface TrainingControls {
@@ -14,6 +15,8 @@ export interface TrainingControls {
   pause(): void;
   step(): void;
   reset(): void;
+  /** Starts one run again from step 0; the others carry on. */
+  resetRun(runId: string): void;
   /** Keeps a run's current curve, faded, as a reference. */
   pin(runId: string): void;
   clearPins(): void;
@@ -48,16 +51,21 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     const series: Record<string, RunSeries> = {};
     const statuses: Record<string, RunStatus> = {};
     const latest: Record<string, EvalPoint> = {};
+    const health: Record<string, RunHealth> = {};
+    const trouble: Record<string, RunPosition> = {};
     const enabled = new Set(useSettingsStore.getState().runs.filter((r) => r.enabled).map((r) => r.id));
     for (const [id, run] of history.runs()) {
       series[id] = runSeries(run, xAxis, logY, run.status.batchSize >= useSettingsStore.getState().experiment.n);
       statuses[id] = run.status;
       const last = run.evals[run.evals.length - 1];
       if (last) latest[id] = last;
+      health[id] = runHealth(run.evals);
+      const start = troubleStart(run.evals);
+      if (start) trouble[id] = start;
     }
     const compared = [...history.runs()].filter(([id]) => enabled.has(id)).map(([id, run]) => ({ id, evals: run.evals }));
     const comparison = compareAtEqualX(compared, xAxis);
-    useMetricsStore.setState({ series, statuses, latest, comparison, generation: history.generation });
+    useMetricsStore.setState({ series, statuses, latest, health, trouble, comparison, generation: history.generation });
   };
   const schedulePublish = () => {
     publishTimer ??= setTimeout(publish, PUBLISH_INTERVAL_MS);
@@ -70,7 +78,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     staleBefore = history.generation + 1;
     if (publishTimer) clearTimeout(publishTimer);
     publishTimer = null;
-    useMetricsStore.setState({ series: {}, statuses: {}, latest: {}, comparison: null, view: null, batch: null });
+    useMetricsStore.setState({ series: {}, statuses: {}, latest: {}, health: {}, trouble: {}, comparison: null, view: null, batch: null });
   };
   /** The host answered an apply with its generation: if it did not restart after all, show the runs again. */
   const settleGeneration = (generation: number) => {
@@ -145,7 +153,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     // A new host counts generations from scratch.
     staleBefore = 0;
     history.clear();
-    useMetricsStore.setState({ playing: false, starting: resume, backend: null, series: {}, statuses: {}, latest: {}, comparison: null, view: null, batch: null });
+    useMetricsStore.setState({ playing: false, starting: resume, backend: null, series: {}, statuses: {}, latest: {}, health: {}, trouble: {}, comparison: null, view: null, batch: null });
     connecting = (async () => {
       try {
         const next = await connect(useSettingsStore.getState().backend, onMessage(mine));
@@ -207,11 +215,13 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
       hideOldRuns();
       withHost((c) => void c.host.reset());
     },
+    resetRun: (runId) => withHost((c) => c.host.resetRun(runId)),
     pin(runId) {
       const run = history.runs().get(runId);
       const setting = useSettingsStore.getState().runs.find((r) => r.id === runId);
       if (!run || !setting || run.evals.length < 2) return;
-      const label = `${runLabel(setting.batchSize, useSettingsStore.getState().experiment.n)}, lr ${run.status.lr.toPrecision(3)} (pinned)`;
+      const settings = useSettingsStore.getState();
+      const label = `${runLabels(settings.runs, settings.experiment.n)[runId]}, lr ${run.status.lr.toPrecision(3)} (pinned)`;
       const pinned = { id: `${runId}-${Date.now()}`, label, colour: setting.colour, evals: run.evals };
       useMetricsStore.setState((s) => ({ pinned: [...s.pinned.slice(-3), pinned] }));
     },

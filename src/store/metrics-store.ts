@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { BackendInfo, EvalPoint, ModelView, RunStatus } from '../runtime/protocol';
 import type { RunSeries } from './chart-series';
 import type { Comparison } from './comparison';
+import type { RunHealth } from './run-health';
+import type { RunPosition } from '../runtime/protocol';
 
 /** A finished curve kept, faded, for comparison after a change. */
 export interface PinnedCurve {
@@ -23,6 +25,9 @@ export interface MetricsState {
   /** Each run's latest full-set evaluation. */
   latest: Record<string, EvalPoint>;
   comparison: Comparison | null;
+  /** Each run's health read from its evaluations (unstable, stuck), and where it first got into trouble. */
+  health: Record<string, RunHealth>;
+  trouble: Record<string, RunPosition>;
   view: ModelView | null;
   batch: { runId: string; indices: Int32Array } | null;
   pinned: PinnedCurve[];
@@ -37,6 +42,8 @@ export const useMetricsStore = create<MetricsState>()(() => ({
   series: {},
   latest: {},
   comparison: null,
+  health: {},
+  trouble: {},
   view: null,
   batch: null,
   pinned: [],

@@ -41,6 +41,35 @@ export function runLabel(batchSize: BatchSizeSetting, n: number): string {
   return b >= n ? `B = N (${n})` : `B = ${b}`;
 }
 
+/** One name per run, used everywhere (cards, chart, messages): runLabel, with "#2", "#3" for repeats. */
+export function runLabels(runs: Pick<RunSetting, 'id' | 'batchSize'>[], n: number): Record<string, string> {
+  const seen = new Map<string, number>();
+  return Object.fromEntries(
+    runs.map((run) => {
+      const base = runLabel(run.batchSize, n);
+      const count = (seen.get(base) ?? 0) + 1;
+      seen.set(base, count);
+      return [run.id, count === 1 ? base : `${base} #${count}`];
+    }),
+  );
+}
+
+/** For each run, the earlier run it repeats exactly (same batch, lr and shuffle: the same curves), if any. */
+export function repeatedRuns(settings: WorkspaceSettings): Record<string, string> {
+  const spec = toWorkspaceSpec(settings);
+  const repeats: Record<string, string> = {};
+  spec.runs.forEach((run, i) => {
+    const twin = spec.runs.slice(0, i).find((r) => run.enabled && r.enabled && r.batchSize === run.batchSize && r.lr === run.lr && r.shuffle === run.shuffle);
+    if (twin) repeats[run.id] = twin.id;
+  });
+  return repeats;
+}
+
+/** A batch size setting for a training set of n: anything of n or more is the full batch. */
+export function normaliseBatch(batchSize: BatchSizeSetting, n: number): BatchSizeSetting {
+  return batchSize === 'full' || batchSize >= n ? 'full' : batchSize;
+}
+
 /** Everything that shapes the training, as the user set it. */
 export interface WorkspaceSettings {
   experiment: ExperimentConfig;

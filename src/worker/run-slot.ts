@@ -181,11 +181,11 @@ export async function createRunSlot(
     updateSpec(next) {
       if (next.lr !== spec.lr) {
         trainer.setLearningRate(next.lr);
-        events.push({ ...at(), label: `lr ${formatLr(next.lr)}` });
+        events.push({ ...at(), label: `lr ${formatLr(next.lr)}`, change: { kind: 'lr', lr: next.lr, previous: spec.lr } });
       }
       if (next.shuffle !== spec.shuffle) {
         trainer.setShuffle(next.shuffle);
-        events.push({ ...at(), label: `shuffle ${next.shuffle} (from next epoch)` });
+        events.push({ ...at(), label: `shuffle ${next.shuffle} (from next epoch)`, change: { kind: 'shuffle', shuffle: next.shuffle, previous: spec.shuffle } });
       }
       spec = next;
     },

@@ -230,6 +230,19 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
         if (spec) await rebuild(null);
       }),
 
+    resetRun: (id) =>
+      scheduler.exclusive(async () => {
+        const old = slots.find((s) => s.id === id);
+        if (!old || !spec) return;
+        // Out of the list before it is freed, so a failure below never leaves a disposed run behind.
+        slots = slots.filter((s) => s !== old);
+        old.dispose();
+        const fresh = await createRunSlot(context(), old.spec, spec.stopAt);
+        slots = [...slots, fresh].sort((a, b) => spec!.runs.findIndex((r) => r.id === a.id) - spec!.runs.findIndex((r) => r.id === b.id));
+        await fresh.evaluate();
+        flush();
+      }),
+
     // Under the lock, so the count never catches a rebuild or a model view half done.
     tensorCount: () => scheduler.exclusive(async () => liveTensorCount()),
 

@@ -32,7 +32,7 @@ export function evalPoint(overrides: Partial<EvalPoint> = {}): EvalPoint {
 /** Puts every store back to its initial state. */
 export function resetStores(): void {
   useSettingsStore.setState(initialSettings());
-  useMetricsStore.setState({ generation: -1, playing: false, backend: null, statuses: {}, series: {}, latest: {}, comparison: null, view: null, batch: null, pinned: [] });
+  useMetricsStore.setState({ generation: -1, playing: false, starting: false, backend: null, statuses: {}, series: {}, latest: {}, health: {}, trouble: {}, comparison: null, view: null, batch: null, pinned: [] });
   useUiStore.setState({ xAxis: 'steps', logY: true, notices: [] });
 }
 
@@ -42,6 +42,7 @@ export function fakeTraining(): TrainingControls {
     pause: vi.fn(),
     step: vi.fn(),
     reset: vi.fn(),
+    resetRun: vi.fn(),
     pin: vi.fn(),
     clearPins: vi.fn(),
     exportHistory: vi.fn(() => ({})),

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RunCard } from '../../src/components/runs/run-card';
 import { TrainingContext } from '../../src/components/training-context';
@@ -6,14 +6,16 @@ import { useMetricsStore } from '../../src/store/metrics-store';
 import { useSettingsStore } from '../../src/store/settings-store';
 import { evalPoint, fakeTraining, resetStores, status } from './fixtures';
 
-function renderCard(id: string) {
+function renderCard(id: string, training = fakeTraining()) {
   const run = useSettingsStore.getState().runs.find((r) => r.id === id)!;
   return render(
-    <TrainingContext.Provider value={fakeTraining()}>
+    <TrainingContext.Provider value={training}>
       <RunCard run={run} />
     </TrainingContext.Provider>,
   );
 }
+
+const at = (step: number) => ({ step, epoch: step / 16, examples: step * 32, seconds: step / 100 });
 
 describe('run card', () => {
   beforeEach(resetStores);
@@ -38,8 +40,67 @@ describe('run card', () => {
   it('says why a diverged run stopped and what to do', () => {
     useMetricsStore.setState({ statuses: { single: status({ id: 'single', batchSize: 1, state: 'diverged', divergedAtStep: 87 }) } });
     renderCard('single');
-    expect(screen.getByRole('alert')).toHaveTextContent('The loss became infinite or NaN at step 87');
+    expect(screen.getByRole('alert')).toHaveTextContent('B = 1’s loss became infinite or NaN at step 87');
     expect(screen.getByRole('alert')).toHaveTextContent('Lower the lr');
+  });
+
+  it('marks a run unstable, with the numbers that make it so and the hint to lower lr', () => {
+    useMetricsStore.setState({ statuses: { mini: status() }, health: { mini: { kind: 'unstable', since: at(40), loss: 31.2, initialLoss: 0.71 } } });
+    renderCard('mini');
+    expect(screen.getByTestId('state-mini')).toHaveTextContent('unstable');
+    expect(screen.getByRole('alert')).toHaveTextContent('since step 40 its training loss has stayed far above where it started (31.2 against 0.71)');
+    expect(screen.getByRole('alert')).toHaveTextContent('lower it');
+  });
+
+  it('says a saturated run is stuck and resets that run alone', () => {
+    const training = fakeTraining();
+    useMetricsStore.setState({ statuses: { mini: status() }, health: { mini: { kind: 'stuck', since: at(400), loss: 0.705, accuracy: 0.5 } } });
+    renderCard('mini', training);
+    expect(screen.getByTestId('state-mini')).toHaveTextContent('stuck');
+    expect(screen.getByRole('alert')).toHaveTextContent('flat at 0.705 (50 % accuracy)');
+    fireEvent.click(screen.getByRole('button', { name: 'Reset this run' }));
+    expect(training.resetRun).toHaveBeenCalledWith('mini');
+  });
+
+  it('names a repeated run uniquely and says it is the same experiment', () => {
+    useSettingsStore.getState().addRun('full');
+    renderCard('run-4');
+    expect(screen.getByRole('article', { name: 'Run B = N (512) #2' })).toBeInTheDocument();
+    expect(screen.getByText(/Same experiment as B = N \(512\)/)).toBeInTheDocument();
+  });
+
+  it('shows no time per step, with the reason, when no block could be timed; marks a carried figure', () => {
+    useMetricsStore.setState({ statuses: { mini: status({ msPerStep: null, stepsPerSecond: null, examplesPerSecond: null, timingSource: null }) } });
+    const { unmount } = renderCard('mini');
+    const cell = screen.getByText('time per step').nextElementSibling!;
+    expect(cell.textContent).toMatch(/^—/);
+    expect(cell).toHaveAttribute('title', expect.stringMatching(/too short to time honestly/));
+    unmount();
+    useMetricsStore.setState({ statuses: { mini: status({ timingSource: 'earlier' }) } });
+    renderCard('mini');
+    expect(screen.getByText('time per step').nextElementSibling).toHaveAttribute('title', expect.stringMatching(/^From earlier blocks/));
+  });
+
+  it('says next to the field what became of a refused or clamped value', () => {
+    renderCard('mini');
+    const batch = screen.getByRole('textbox', { name: 'B = 32: batch size (a number or full)' });
+    fireEvent.change(batch, { target: { value: 'abc' } });
+    fireEvent.blur(batch);
+    expect(screen.getByRole('status')).toHaveTextContent('“abc” is not a batch size');
+    const lr = screen.getByRole('textbox', { name: 'B = 32: own learning rate (empty = shared)' });
+    fireEvent.change(lr, { target: { value: '50' } });
+    fireEvent.blur(lr);
+    expect(screen.getByRole('status')).toHaveTextContent('50 is above the largest learning rate: using 10');
+    expect(useSettingsStore.getState().runs.find((r) => r.id === 'mini')!.lrOverride).toBe(10);
+  });
+
+  it('turns a batch size above N into the full batch, field and name alike', () => {
+    renderCard('mini');
+    const batch = screen.getByRole('textbox', { name: 'B = 32: batch size (a number or full)' });
+    fireEvent.change(batch, { target: { value: '100000' } });
+    fireEvent.blur(batch);
+    expect(screen.getByRole('status')).toHaveTextContent('100,000 is more than N = 512: using the full batch');
+    expect(useSettingsStore.getState().runs.find((r) => r.id === 'mini')!.batchSize).toBe('full');
   });
 
   it('labels the full-batch run with N and shows dashes before any measurement', () => {

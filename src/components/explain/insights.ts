@@ -1,4 +1,5 @@
-import type { RunStatus } from '../../runtime/protocol';
+import type { RunPosition, RunStatus } from '../../runtime/protocol';
+import { xOf } from '../../store/chart-series';
 import type { Comparison } from '../../store/comparison';
 import type { XAxis } from '../../store/ui-store';
 import { formatCount, formatNumber } from '../format';
@@ -14,10 +15,27 @@ export interface InsightInput {
   labels: Record<string, string>;
   statuses: RunStatus[];
   comparison: Comparison | null;
+  /** Where each run first became unstable or diverged, as measured. */
+  trouble?: Record<string, RunPosition>;
+  axis?: XAxis;
+}
+
+/** Which runs got into trouble, in the order they did on the chosen axis. */
+function troubleSentence(labels: Record<string, string>, statuses: RunStatus[], trouble: Record<string, RunPosition>, axis: XAxis): string | null {
+  const troubled = statuses
+    .filter((s) => trouble[s.id])
+    .map((s) => ({ id: s.id, x: xOf(trouble[s.id]!, axis), diverged: s.state === 'diverged' }))
+    .sort((a, b) => a.x - b.x);
+  if (troubled.length === 0) return null;
+  const first = troubled[0]!;
+  const what = (t: (typeof troubled)[number]) => `${labels[t.id]} at ${AXIS_WORDS[axis](t.x)}${t.diverged ? ' (diverged)' : ''}`;
+  const rest = troubled.slice(1).map(what);
+  const head = troubled.length === 1 ? `${what(first)} became unstable at this learning rate` : `Measured on this axis, ${what(first)} became unstable first, then ${rest.join(', then ')}`;
+  return `${head}: its steps overshoot. A smaller lr steadies it.`;
 }
 
 /** Sentences that read the measured results; they never declare a winner the numbers have not shown. */
-export function measuredInsights({ labels, statuses, comparison }: InsightInput): string[] {
+export function measuredInsights({ labels, statuses, comparison, trouble = {}, axis = 'steps' }: InsightInput): string[] {
   const started = statuses.filter((s) => s.step > 0);
   if (started.length === 0) {
     return [
@@ -42,9 +60,9 @@ export function measuredInsights({ labels, statuses, comparison }: InsightInput)
         `${formatNumber(costRatio, 2)}× the time for ${formatNumber(sizeRatio, 3)}× the examples, so ${labels[large.id]} gets through ${formatNumber(large.examplesPerSecond)} examples/s against ${formatNumber(small.examplesPerSecond)}.`,
     );
   }
-  const diverged = started.filter((s) => s.state === 'diverged');
-  if (diverged.length > 0) {
-    sentences.push(`${diverged.map((s) => labels[s.id]).join(' and ')} diverged: at this learning rate its steps overshoot. A smaller lr, or a larger batch, steadies them.`);
+  const troubleText = troubleSentence(labels, started, trouble, axis);
+  if (troubleText) {
+    sentences.push(troubleText);
   } else {
     sentences.push('The wide faint line beside each curve is the loss on the batches the run trains on, smoothed: one example’s loss jumps from step to step, a large batch’s hardly moves.');
   }

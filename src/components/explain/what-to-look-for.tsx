@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useMetricsStore } from '../../store/metrics-store';
-import { runLabel } from '../../store/run-settings';
+import { runLabels } from '../../store/run-settings';
+import { useUiStore } from '../../store/ui-store';
 import { useSettingsStore } from '../../store/settings-store';
 import { measuredInsights } from './insights';
 
@@ -11,11 +12,13 @@ export function WhatToLookFor() {
   const n = useSettingsStore((s) => s.experiment.n);
   const statuses = useMetricsStore((s) => s.statuses);
   const comparison = useMetricsStore((s) => s.comparison);
+  const trouble = useMetricsStore((s) => s.trouble);
+  const axis = useUiStore((s) => s.xAxis);
   const sentences = useMemo(() => {
-    const labels = Object.fromEntries(runs.map((r) => [r.id, runLabel(r.batchSize, n)]));
+    const labels = runLabels(runs, n);
     const enabled = runs.filter((r) => r.enabled).map((r) => statuses[r.id]).filter((s) => s !== undefined);
-    return measuredInsights({ labels, statuses: enabled, comparison });
-  }, [runs, n, statuses, comparison]);
+    return measuredInsights({ labels, statuses: enabled, comparison, trouble, axis });
+  }, [runs, n, statuses, comparison, trouble, axis]);
   return (
     <section className="explain" aria-label="What to look for">
       <h2>What to look for</h2>

@@ -2,15 +2,26 @@ import { memo, useState } from 'react';
 import { cliCommand } from '../../experiment/cli-command';
 import { resolveBatchSize } from '../../experiment/config';
 import { useMetricsStore } from '../../store/metrics-store';
-import { effectiveLr, runLabel, type RunSetting } from '../../store/run-settings';
+import { effectiveLr, repeatedRuns, runLabels, type RunSetting } from '../../store/run-settings';
 import { useSettingsStore } from '../../store/settings-store';
 import type { EvalPoint, RunStatus } from '../../runtime/protocol';
 import { formatCount, formatMs, formatNumber } from '../format';
 import { useTraining } from '../training-context';
+import { cliRunFor } from './cli-for-run';
 import { copyText } from './copy-text';
+import { RunAlerts } from './run-alerts';
+import { useShallow } from 'zustand/react/shallow';
 import { RunSettingsRow } from './run-settings-row';
 
 const ROLE_NAMES: Record<string, string> = { single: 'single item', mini: 'mini-batch', full: 'full batch' };
+
+/** Why a run shows no time per step, or where its figure comes from. */
+function timingNote(status: RunStatus | undefined): string | null {
+  if (!status || status.step === 0) return null;
+  if (status.msPerStep === null) return 'Not timed yet: single steps are too short to time honestly (Full speed or Steady times blocks of steps).';
+  if (status.timingSource === 'earlier') return 'From earlier blocks of steps: single slow-motion steps are too short to time honestly.';
+  return null;
+}
 
 const STATE_TEXT: Record<RunStatus['state'], string> = {
   ready: 'ready',
@@ -67,7 +78,10 @@ export const RunNumbers = memo(function RunNumbers({ status, latest, classificat
       </div>
       <div>
         <dt>time per step</dt>
-        <dd>{formatMs(status?.msPerStep ?? null)}</dd>
+        <dd title={timingNote(status) ?? undefined}>
+          {formatMs(status?.msPerStep ?? null)}
+          {timingNote(status) ? <span className="timing-mark" aria-label={timingNote(status)!}>{status?.msPerStep === null ? ' ?' : ' *'}</span> : null}
+        </dd>
       </div>
     </dl>
   );
@@ -82,17 +96,26 @@ export function RunCard({ run }: { run: RunSetting }) {
   const { setRunEnabled, removeRun } = useSettingsStore.getState();
   const status = useMetricsStore((s) => s.statuses[run.id]);
   const latest = useMetricsStore((s) => s.latest[run.id]);
+  const health = useMetricsStore((s) => s.health[run.id]);
+  const labels = useSettingsStore(useShallow((s) => runLabels(s.runs, s.experiment.n)));
+  const repeats = useSettingsStore((s) => repeatedRuns(s)[run.id] ?? null);
   const [copied, setCopied] = useState<string | null>(null);
-  const label = runLabel(run.batchSize, n);
-  const state = status?.state ?? 'ready';
+  const label = labels[run.id] ?? '';
+  const unwell = health && health.kind !== 'ok' && status?.state !== 'diverged' && status?.state !== 'off' ? health.kind : null;
+  const state = unwell ?? status?.state ?? 'ready';
   const copyCli = async () => {
     const settings = useSettingsStore.getState();
-    const command = cliCommand(settings.experiment, {
-      batchSize: resolveBatchSize(run.batchSize, n) >= n ? 'full' : resolveBatchSize(run.batchSize, n),
-      lr,
-      shuffle: run.shuffleOverride ?? settings.experiment.shuffle,
-      steps: status?.step || 100,
-    });
+    const events = training.exportHistory()[run.id]?.events ?? [];
+    const command = cliCommand(
+      settings.experiment,
+      cliRunFor({
+        batchSize: resolveBatchSize(run.batchSize, n) >= n ? 'full' : resolveBatchSize(run.batchSize, n),
+        lr,
+        shuffle: run.shuffleOverride ?? settings.experiment.shuffle,
+        steps: status?.step || 100,
+        events,
+      }),
+    );
     const ok = await copyText(command);
     setCopied(ok ? 'Copied' : command);
   };
@@ -107,15 +130,10 @@ export function RunCard({ run }: { run: RunSetting }) {
           </span>
         </div>
         <span className={`state-pill state-${state}`} data-testid={`state-${run.id}`}>
-          {STATE_TEXT[state]}
+          {unwell ?? STATE_TEXT[status?.state ?? 'ready']}
         </span>
       </header>
-      {state === 'diverged' ? (
-        <p className="run-alert" role="alert">
-          The loss became infinite or NaN at step {formatCount(status?.divergedAtStep ?? 0)}: this learning rate is too large for B = {resolveBatchSize(run.batchSize, n)}. Lower the lr (or
-          this run’s own lr) and press Reset.
-        </p>
-      ) : null}
+      <RunAlerts label={label} status={status} health={health} repeats={repeats ? (labels[repeats] ?? null) : null} onResetRun={() => training.resetRun(run.id)} />
       <RunNumbers status={status} latest={latest} classification={classification} />
       <RunSettingsRow run={run} label={label} />
       <div className="run-actions">

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { datasetExtent, generateDataset } from '../../engine/datasets';
 import { useMetricsStore } from '../../store/metrics-store';
-import { runLabel } from '../../store/run-settings';
+import { runLabels } from '../../store/run-settings';
 import { useSettingsStore } from '../../store/settings-store';
 import { CLASS_COLOURS, CLASS_RGB, drawBoundary, drawCurves, hexToRgb, project, REGRESSION_RGB } from './draw-data';
 import { rasterPoints, rasterRings, type PointStyle, type Raster } from './raster-points';
@@ -98,7 +98,7 @@ export function DataView() {
             <select value={focusRun?.id} onChange={(e) => setFocus(e.target.value)}>
               {runs.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {runLabel(r.batchSize, n)}
+                  {runLabels(runs, n)[r.id]}
                 </option>
               ))}
             </select>

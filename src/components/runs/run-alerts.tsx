@@ -1,0 +1,51 @@
+import type { RunStatus } from '../../runtime/protocol';
+import type { RunHealth } from '../../store/run-health';
+import { formatCount, formatNumber } from '../format';
+
+interface RunAlertsProps {
+  label: string;
+  status: RunStatus | undefined;
+  health: RunHealth | undefined;
+  /** The name of the earlier run this one repeats exactly, if any. */
+  repeats: string | null;
+  onResetRun(): void;
+}
+
+/** What is wrong with a run (or odd about it), in words, with the way out. */
+export function RunAlerts({ label, status, health, repeats, onResetRun }: RunAlertsProps) {
+  const alerts: React.ReactNode[] = [];
+  if (status?.state === 'diverged') {
+    alerts.push(
+      <p key="diverged" className="run-alert" role="alert">
+        {label}’s loss became infinite or NaN at step {formatCount(status.divergedAtStep ?? 0)}: its steps overshot. Lower the lr (the shared one or this run’s own) and press Reset.
+      </p>,
+    );
+  } else if (health?.kind === 'unstable') {
+    alerts.push(
+      <p key="unstable" className="run-alert" role="alert">
+        {label} is unstable: since step {formatCount(health.since.step)} its training loss has stayed far above where it started ({formatNumber(health.loss)} against {formatNumber(health.initialLoss)}). This lr is
+        too large for it: lower it.
+      </p>,
+    );
+  } else if (health?.kind === 'stuck') {
+    alerts.push(
+      <div key="stuck" className="run-alert" role="alert">
+        <p>
+          {label} is stuck: after blowing up, its loss has stayed flat at {formatNumber(health.loss)}
+          {health.accuracy === null ? '' : ` (${formatNumber(100 * health.accuracy)} % accuracy)`} and it is no longer learning. Its hidden units saturated, so a smaller lr cannot revive it.
+        </p>
+        <button type="button" onClick={onResetRun}>
+          Reset this run
+        </button>
+      </div>,
+    );
+  }
+  if (repeats) {
+    alerts.push(
+      <p key="repeat" className="run-note">
+        Same experiment as {repeats} (same batch size, lr and shuffle): its curves will match that run’s.
+      </p>,
+    );
+  }
+  return alerts.length ? <>{alerts}</> : null;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { measuredInsights } from '../../../src/components/explain/insights';
+import { repeatedRuns, runLabels } from '../../../src/store/run-settings';
+import { initialSettings } from '../../../src/store/settings-store';
+import { status } from '../../component/fixtures';
+
+const at = (step: number, examples: number) => ({ step, epoch: step, examples, seconds: step / 100 });
+
+describe('what to look for: instability, as measured', () => {
+  it('reports which run became unstable first on the chosen axis, from the measurement', () => {
+    const labels = { single: 'B = 1', full: 'B = N (64)' };
+    const statuses = [status({ id: 'single', batchSize: 1, state: 'diverged' }), status({ id: 'full', batchSize: 64, state: 'diverged' })];
+    const trouble = { single: at(33, 33), full: at(28, 28 * 64) };
+    const bySteps = measuredInsights({ labels, statuses, comparison: null, trouble, axis: 'steps' }).join(' ');
+    expect(bySteps).toContain('B = N (64) at 28 steps (diverged) became unstable first, then B = 1 at 33 steps (diverged)');
+    // On the examples axis the order flips: B = 1 had seen far fewer examples.
+    const byExamples = measuredInsights({ labels, statuses, comparison: null, trouble, axis: 'examples' }).join(' ');
+    expect(byExamples).toContain('B = 1 at 33 examples seen (diverged) became unstable first');
+  });
+});
+
+describe('run names', () => {
+  it('are unique: a repeated batch size gets #2, and a repeat of the same experiment is found', () => {
+    const settings = initialSettings();
+    settings.runs.push({ ...settings.runs[2]!, id: 'run-4', colour: '#D55E00' });
+    expect(runLabels(settings.runs, 512)).toEqual({ single: 'B = 1', mini: 'B = 32', full: 'B = N (512)', 'run-4': 'B = N (512) #2' });
+    expect(repeatedRuns(settings)).toEqual({ 'run-4': 'full' });
+    settings.runs[3] = { ...settings.runs[3]!, lrOverride: 0.5 };
+    expect(repeatedRuns(settings)).toEqual({});
+  });
+});

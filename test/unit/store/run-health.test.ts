@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { EvalPoint } from '../../../src/runtime/protocol';
+import { runHealth, troubleStart } from '../../../src/store/run-health';
+
+const evalsOf = (losses: number[], accuracy: number | null = 0.5): EvalPoint[] =>
+  losses.map((trainLoss, i) => ({ step: 10 * i, epoch: i, examples: 320 * i, seconds: i / 10, trainLoss, testLoss: trainLoss, accuracy }));
+
+describe('run health', () => {
+  it('is ok while the loss falls, and for a short blip above the start', () => {
+    expect(runHealth(evalsOf([0.7, 0.6, 0.5, 0.4, 0.3, 0.2]))).toEqual({ kind: 'ok' });
+    expect(runHealth(evalsOf([0.7, 0.6, 5, 5, 0.5, 0.4, 0.3]))).toEqual({ kind: 'ok' });
+  });
+
+  it('is unstable when the loss stays far above its start for a sustained stretch', () => {
+    const health = runHealth(evalsOf([0.7, 0.6, 30, 33, 31, 34]));
+    expect(health).toMatchObject({ kind: 'unstable', loss: 34, initialLoss: 0.7 });
+    expect(health.kind === 'unstable' && health.since.step).toBe(20);
+  });
+
+  it('is stuck when, after being unstable, the loss goes flat at no better than the start', () => {
+    const health = runHealth(evalsOf([0.69, 30, 33, 31, 34, 2, 0.705, 0.705, 0.7051, 0.705, 0.705, 0.705]));
+    expect(health).toMatchObject({ kind: 'stuck', loss: 0.705, accuracy: 0.5 });
+  });
+
+  it('is ok again when, after being unstable, the run recovers and learns', () => {
+    expect(runHealth(evalsOf([0.69, 30, 33, 31, 34, 0.6, 0.5, 0.4, 0.35, 0.3, 0.25, 0.2]))).toEqual({ kind: 'ok' });
+  });
+
+  it('finds where a run first got into trouble: a sustained stretch or a non-finite loss', () => {
+    expect(troubleStart(evalsOf([0.7, 30, 33, 31, 34, Number.NaN]))!.step).toBe(10);
+    expect(troubleStart(evalsOf([0.7, 0.6, Number.NaN]))!.step).toBe(20);
+    expect(troubleStart(evalsOf([0.7, 0.6, 0.5]))).toBeNull();
+  });
+});
