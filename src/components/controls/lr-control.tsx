@@ -10,7 +10,7 @@ export function LrControl() {
   return (
     <LogSlider
       label="Learning rate"
-      hint="Step length. Too large and the loss blows up; the smallest batches suffer first."
+      hint="Step length. Too large and the loss stops falling or blows up; which batch size fails first depends on the data and the model, so watch the cards."
       value={lr}
       min={LIMITS.lr.min}
       max={LIMITS.lr.max}
