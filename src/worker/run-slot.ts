@@ -39,7 +39,8 @@ export interface RunSlot {
   setStop(stop: StopRule | null): void;
   /** Steps one chunk should take to last about `targetMs` (at least `minSteps`), never past the stop rule. */
   chunkSize(targetMs: number, minSteps?: number): number;
-  runChunk(steps: number): Promise<StepRecord[]>;
+  /** `timed`: the steps run back to back as a block worth timing (not single slow-motion steps). */
+  runChunk(steps: number, timed?: boolean): Promise<StepRecord[]>;
   evaluate(): Promise<void>;
   /** The state saved at the last evaluation (WebGL only keeps one), to resume after a lost context. */
   lastSnapshot(): RunSnapshot | null;
@@ -150,7 +151,7 @@ export async function createRunSlot(
       return Math.max(1, Math.min(guess, 5000, remaining));
     },
 
-    async runChunk(steps) {
+    async runChunk(steps, timed = true) {
       const before = at();
       const started = performance.now();
       const records = await trainer.runSteps(steps);
@@ -159,7 +160,7 @@ export async function createRunSlot(
       if (records.length === 0) return records;
       const examples = records.reduce((sum, r) => sum + r.batchSize, 0);
       wallMsPerStep = wallMsPerStep === null ? wallMs / records.length : 0.7 * wallMsPerStep + (0.3 * wallMs) / records.length;
-      computeSeconds += clock.record({ steps: records.length, examples, wallMs, readbackMs: context.readbackMs() }) / 1000;
+      computeSeconds += clock.record({ steps: records.length, examples, wallMs, readbackMs: context.readbackMs(), timed }) / 1000;
       batchLosses.push(...batchLossPoints(before, records, computeSeconds, records[0]!.batchSize >= n));
       return records;
     },

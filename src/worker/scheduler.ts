@@ -16,6 +16,8 @@ export interface SchedulerOptions {
   inWorker: boolean;
   runnable(): RunSlot[];
   speed(): Speed;
+  /** Just before a timed chunk (e.g. to wake an idle device so the block times its work, not the waking). */
+  beforeChunk?(): Promise<void>;
   /** The batch a run is about to train on (slow motion highlights it). */
   onBatch(slot: RunSlot, indices: Int32Array): void;
   afterChunk(slot: RunSlot): Promise<void>;
@@ -99,7 +101,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (!options.runnable().includes(slot)) return;
       try {
         if (highlight) options.onBatch(slot, slot.trainer.peekBatch().indices);
-        await slot.runChunk(steps(slot));
+        if (!highlight) await options.beforeChunk?.();
+        // Single steps (slow motion, Step +1) are too short to time honestly.
+        await slot.runChunk(steps(slot), !highlight);
         if (started !== epoch) return;
         await options.afterChunk(slot);
       } catch (error) {

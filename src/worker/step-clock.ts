@@ -7,6 +7,8 @@ export interface ChunkTiming {
   wallMs: number;
   /** The backend's current readback round trip (ms), measured on an idle queue. */
   readbackMs: number;
+  /** Whether the steps ran back to back as a block worth timing (false for single slow-motion steps). */
+  timed: boolean;
 }
 
 /** A run's speed as shown: one window of timed blocks for all three numbers, so they always agree. */
@@ -17,22 +19,20 @@ export interface StepRates {
   timingSource: TimingSource;
 }
 
-// A block is timed honestly only when its own work clearly outweighs the readback it ends with, lasts long
-// enough for the worker's coarse clock (0.1 ms without cross-origin isolation), and holds several steps: a lone
-// step also pays for an idle device waking up and for the page's drawing on a shared GPU (measured: 3–4× a
-// step inside a block on WebGL), unless the step is long enough for that to vanish.
-const MIN_WORK_TO_OVERHEAD = 3;
+// A block is timed when the device was kept busy with its steps back to back (full speed and steady, never a
+// lone slow-motion step: measured on WebGL, one step alone costs 3–4× a step in a block, waking an idle device
+// and waiting behind the page's drawing on a shared GPU), when its work is at least the readback it ends with,
+// and when it lasts long enough for the worker's coarse clock (0.1 ms without cross-origin isolation).
 const MIN_WORK_MS = 2;
-/** Steps a block needs to be timed, unless its work lasts LONE_STEP_MS. */
-export const MIN_TIMED_STEPS = 4;
-const LONE_STEP_MS = 100;
 // The median of the latest blocks: a compositor hiccup in one block must not move the figure.
 const WINDOW_BLOCKS = 15;
+/** Steps a timed block takes, unless its steps are so slow that fewer fill MAX_CHUNK_MS. */
+export const MIN_TIMED_STEPS = 8;
 
 /** Whether a chunk's own work can be told apart from its readback round trip. */
 export function isTimeable(chunk: ChunkTiming): boolean {
   const work = chunk.wallMs - chunk.readbackMs;
-  return work >= MIN_WORK_MS && work >= MIN_WORK_TO_OVERHEAD * chunk.readbackMs && (chunk.steps >= MIN_TIMED_STEPS || work >= LONE_STEP_MS);
+  return chunk.timed && work >= MIN_WORK_MS && work >= chunk.readbackMs;
 }
 
 function median(values: number[]): number {
@@ -48,28 +48,24 @@ function median(values: number[]): number {
 export interface StepClock {
   /** Records a chunk; returns the compute milliseconds charged to the run for it. */
   record(chunk: ChunkTiming): number;
-  /** True when the latest chunk could not be timed. */
-  readonly lastUntimed: boolean;
   rates(): StepRates;
 }
 
 export function createStepClock(): StepClock {
   const blocks: { msPerStep: number; examplesPerStep: number }[] = [];
+  // Whether the latest steps ran as single untimed steps (the figure then comes from earlier blocks).
   let lastUntimed = false;
   return {
     record(chunk) {
       const work = Math.max(0, chunk.wallMs - chunk.readbackMs);
-      lastUntimed = !isTimeable(chunk);
-      if (!lastUntimed) {
+      lastUntimed = !chunk.timed;
+      if (isTimeable(chunk)) {
         blocks.push({ msPerStep: work / chunk.steps, examplesPerStep: chunk.examples / chunk.steps });
         if (blocks.length > WINDOW_BLOCKS) blocks.shift();
       }
       // Charge the typical measured cost, so neither a stall nor a readback wait moves the run's clock.
       if (blocks.length === 0) return work;
       return chunk.steps * median(blocks.map((b) => b.msPerStep));
-    },
-    get lastUntimed() {
-      return lastUntimed;
     },
     rates() {
       if (blocks.length === 0) return { msPerStep: null, stepsPerSecond: null, examplesPerSecond: null, timingSource: null };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createStepClock, isTimeable } from '../../../src/worker/step-clock';
 
-const chunk = (steps: number, wallMs: number, readbackMs = 5, examples = steps * 32) => ({ steps, examples, wallMs, readbackMs });
+const chunk = (steps: number, wallMs: number, readbackMs = 5, examples = steps * 32, timed = true) => ({ steps, examples, wallMs, readbackMs, timed });
+const lone = (wallMs: number) => chunk(1, wallMs, 5, 32, false);
 
 describe('step clock', () => {
   it('charges a chunk its own work: the readback round trip is subtracted', () => {
@@ -13,11 +14,12 @@ describe('step clock', () => {
     expect(clock.rates().timingSource).toBe('live');
   });
 
-  it('refuses to time a lone short step, or a block the readback dominates', () => {
-    expect(isTimeable(chunk(1, 30))).toBe(false);
-    expect(isTimeable(chunk(8, 15))).toBe(false);
+  it('never times a lone slow-motion step, nor a block the readback outweighs', () => {
+    expect(isTimeable(lone(30))).toBe(false);
+    expect(isTimeable(lone(400))).toBe(false);
+    expect(isTimeable(chunk(8, 9))).toBe(false);
     expect(isTimeable(chunk(8, 40))).toBe(true);
-    // A single step long enough for waking costs to vanish (B = N on a large set) is timed.
+    // A slow step run as a block (B = N on a large set, one step per chunk) is timed.
     expect(isTimeable(chunk(1, 400))).toBe(true);
     // The coarse worker clock cannot time sub-2 ms blocks.
     expect(isTimeable(chunk(8, 1.5, 0))).toBe(false);
@@ -25,11 +27,11 @@ describe('step clock', () => {
 
   it('shows no time per step until a block could be timed, then carries it over untimeable steps', () => {
     const clock = createStepClock();
-    clock.record(chunk(1, 30));
+    clock.record(lone(30));
     expect(clock.rates()).toEqual({ msPerStep: null, stepsPerSecond: null, examplesPerSecond: null, timingSource: null });
     clock.record(chunk(10, 45));
     // A slow-motion step is charged at the measured cost, not at its 30 ms of waiting.
-    expect(clock.record(chunk(1, 30))).toBeCloseTo(4, 10);
+    expect(clock.record(lone(30))).toBeCloseTo(4, 10);
     expect(clock.rates().msPerStep).toBeCloseTo(4, 10);
     expect(clock.rates().timingSource).toBe('earlier');
   });
