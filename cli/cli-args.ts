@@ -1,7 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type OptionTable = NonNullable<ParseArgsConfig['options']>;
-import { defaultConfig, defaultModelFor, type ExperimentConfig, type ModelKind } from '../src/experiment/config';
+import type { LrChange, ShuffleChange } from '../src/experiment/cli-command';
+import { defaultConfig, DEFAULTS_V2, type ExperimentConfig, type ModelKind } from '../src/experiment/config';
 import {
   ACTIVATIONS,
   DATASET_NAMES,
@@ -28,6 +29,9 @@ export interface ExperimentArgs {
   duration: Duration;
   noiseEvery: number | null;
   dumpData: boolean;
+  /** Mid-run changes, in step order, each applied after exactly `step` steps. */
+  lrChanges: LrChange[];
+  shuffleChanges: ShuffleChange[];
 }
 
 /** The `loader` command's parsed options. */
@@ -51,8 +55,10 @@ const EXPERIMENT_OPTIONS = {
   activation: { type: 'string' },
   batch: { type: 'string' },
   lr: { type: 'string' },
+  'lr-at': { type: 'string', multiple: true },
   momentum: { type: 'string' },
   shuffle: { type: 'string' },
+  'shuffle-at': { type: 'string', multiple: true },
   'drop-last': { type: 'boolean' },
   epochs: { type: 'string' },
   steps: { type: 'string' },
@@ -135,6 +141,33 @@ function hiddenFlag(text: string | undefined, fallback: number[]): number[] {
   return widths;
 }
 
+const CHANGE_STEP_LIMIT: NumericLimit = { min: 1, max: 10_000_000, integer: true };
+
+/** Parses repeated `STEP:VALUE` flags into changes with strictly increasing steps; `parseValue` returns null for a bad value. */
+function changesFlag<T>(flag: string, texts: string[] | undefined, allowedValue: string, parseValue: (text: string) => T | null): { step: number; value: T }[] {
+  const changes: { step: number; value: T }[] = [];
+  for (const text of texts ?? []) {
+    const [stepText = '', valueText, ...rest] = text.split(':');
+    const step = /^\d+$/.test(stepText.trim()) ? Number(stepText) : Number.NaN;
+    const value = valueText === undefined || rest.length > 0 ? null : parseValue(valueText.trim());
+    const previous = changes.at(-1);
+    if (numericProblem(step, CHANGE_STEP_LIMIT) !== null || value === null || (previous && step <= previous.step)) {
+      throw new UsageError(`--${flag} must be STEP:${allowedValue}, STEP a whole number ≥ 1 and strictly increasing (got "${text}")`);
+    }
+    changes.push({ step, value });
+  }
+  return changes;
+}
+
+function lrValue(text: string): number | null {
+  const value = text === '' ? Number.NaN : Number(text);
+  return numericProblem(value, LIMITS.lr) === null ? value : null;
+}
+
+function shuffleValue(text: string): ExperimentConfig['shuffle'] | null {
+  return (SHUFFLE_MODES as readonly string[]).includes(text) ? (text as ExperimentConfig['shuffle']) : null;
+}
+
 function durationOf(epochs: string | undefined, steps: string | undefined): Duration {
   if (epochs !== undefined && steps !== undefined) throw new UsageError('give either --epochs or --steps, not both');
   if (steps !== undefined) return { unit: 'steps', count: numberFlag('steps', steps, DURATION_LIMIT, 0) };
@@ -144,9 +177,9 @@ function durationOf(epochs: string | undefined, steps: string | undefined): Dura
 /** Parses `experiment` options; throws UsageError on any bad flag or value. */
 export function parseExperimentArgs(argv: string[]): ExperimentArgs {
   const v = parse(argv, EXPERIMENT_OPTIONS);
-  const defaults = defaultConfig();
-  const dataset = choiceFlag('dataset', v.dataset, DATASET_NAMES, defaults.dataset);
-  const model = choiceFlag<ModelKind>('model', v.model, MODEL_KINDS, defaultModelFor(dataset));
+  const dataset = choiceFlag('dataset', v.dataset, DATASET_NAMES, DEFAULTS_V2.dataset);
+  const defaults = defaultConfig(dataset);
+  const model = choiceFlag<ModelKind>('model', v.model, MODEL_KINDS, defaults.model);
   if (!modelFitsDataset(model, dataset)) {
     throw new UsageError(`--model linear only fits --dataset line (a classification dataset needs --model mlp)`);
   }
@@ -169,7 +202,10 @@ export function parseExperimentArgs(argv: string[]): ExperimentArgs {
     evalEvery: numberFlag('eval-every', v['eval-every'], LIMITS.evalEvery, defaults.evalEvery),
     noiseEvery: noiseEvery ?? 0,
   };
-  return { config, duration: durationOf(v.epochs, v.steps), noiseEvery, dumpData: v['dump-data'] ?? false };
+  const { min, max } = LIMITS.lr;
+  const lrChanges = changesFlag('lr-at', v['lr-at'], `LR with LR between ${min} and ${max}`, lrValue).map(({ step, value }) => ({ step, lr: value }));
+  const shuffleChanges = changesFlag('shuffle-at', v['shuffle-at'], SHUFFLE_MODES.join('|'), shuffleValue).map(({ step, value }) => ({ step, shuffle: value }));
+  return { config, duration: durationOf(v.epochs, v.steps), noiseEvery, dumpData: v['dump-data'] ?? false, lrChanges, shuffleChanges };
 }
 
 /** Parses `loader` options; throws UsageError on any bad flag or value. */

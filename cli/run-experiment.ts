@@ -52,6 +52,12 @@ export async function runExperiment(args: ExperimentArgs, emit: (record: CliReco
         estimate: s.estimate,
       });
     };
+    // Mid-run changes land between chunks, as in the app, so a chunk ends at each change's step.
+    const changes = [
+      ...args.lrChanges.map((c) => ({ step: c.step, apply: () => trainer.setLearningRate(c.lr) })),
+      ...args.shuffleChanges.map((c) => ({ step: c.step, apply: () => trainer.setShuffle(c.shuffle) })),
+    ].sort((a, b) => a.step - b.step);
+    let nextChangeIndex = 0;
     await emitEval();
     if (noiseEvery !== null) await emitNoise();
     let lastEvalStep = 0;
@@ -59,9 +65,12 @@ export async function runExperiment(args: ExperimentArgs, emit: (record: CliReco
       const step = trainer.progress.step;
       const nextEval = (Math.floor(step / evalEvery) + 1) * evalEvery;
       const nextNoise = noiseEvery === null ? Infinity : (Math.floor(step / noiseEvery) + 1) * noiseEvery;
-      await trainer.runSteps(Math.min(nextEval, nextNoise, totalSteps) - step);
+      const nextChange = changes[nextChangeIndex]?.step ?? Infinity;
+      await trainer.runSteps(Math.min(nextEval, nextNoise, nextChange, totalSteps) - step);
       if (trainer.progress.status !== 'ok') break;
       const at = trainer.progress.step;
+      // Applied before this step's noise record, which describes the batch the next step will use.
+      for (; changes[nextChangeIndex]?.step === at; nextChangeIndex++) changes[nextChangeIndex]!.apply();
       if (at % evalEvery === 0) {
         await emitEval();
         lastEvalStep = at;
