@@ -3,7 +3,7 @@ import type { ShuffleMode } from '../engine/loader';
 import { defaultConfig, defaultModelFor, type BatchSizeSetting, type ExperimentConfig } from '../experiment/config';
 import { clampConfig, clampToLimit, LIMITS, modelFitsDataset } from '../experiment/limits';
 import type { BackendPreference, Speed, StopRule } from '../runtime/protocol';
-import { defaultRuns, freeColour, MINI_RUN_ID, RUN_COLOURS, type RunSetting, type WorkspaceSettings } from './run-settings';
+import { defaultRuns, freeColour, MINI_RUN_ID, normaliseBatch, RUN_COLOURS, type RunSetting, type WorkspaceSettings } from './run-settings';
 import { useUiStore } from './ui-store';
 
 interface SettingsActions {
@@ -25,7 +25,7 @@ interface SettingsActions {
 
 export type SettingsState = WorkspaceSettings & SettingsActions;
 
-/** The initial settings: version-1 defaults and the three standard runs. */
+/** The initial settings: the current defaults (moons) and the three standard runs. */
 export function initialSettings(backend: BackendPreference = 'auto'): WorkspaceSettings {
   const experiment = defaultConfig();
   return {
@@ -39,14 +39,22 @@ export function initialSettings(backend: BackendPreference = 'auto'): WorkspaceS
   };
 }
 
-/** A dataset's default model when the old model was the old dataset's default; else the old one if it still fits. */
-function modelAfterDatasetChange(current: ExperimentConfig, dataset: ExperimentConfig['dataset']) {
-  if (current.model === defaultModelFor(current.dataset)) return defaultModelFor(dataset);
-  return modelFitsDataset(current.model, dataset) ? current.model : 'mlp';
+/** On a dataset change, each of noise, model, hidden and activation still at the old dataset's default moves to the new one's; values the user set stay (a model only if it still fits). */
+function settingsAfterDatasetChange(current: ExperimentConfig, dataset: ExperimentConfig['dataset']): Pick<ExperimentConfig, 'noise' | 'model' | 'hidden' | 'activation'> {
+  const before = defaultConfig(current.dataset);
+  const after = defaultConfig(dataset);
+  const keptModel = modelFitsDataset(current.model, dataset) ? current.model : 'mlp';
+  return {
+    noise: current.noise === before.noise ? after.noise : current.noise,
+    model: current.model === defaultModelFor(current.dataset) ? defaultModelFor(dataset) : keptModel,
+    hidden: current.hidden.join(',') === before.hidden.join(',') ? after.hidden : current.hidden,
+    activation: current.activation === before.activation ? after.activation : current.activation,
+  };
 }
 
-function clampBatch(batchSize: BatchSizeSetting): BatchSizeSetting {
-  return batchSize === 'full' ? 'full' : clampToLimit(batchSize, LIMITS.batchSize, 1);
+/** Within the limits, and `full` from N up, so a run's field and its name always agree. */
+function clampBatch(batchSize: BatchSizeSetting, n: number): BatchSizeSetting {
+  return normaliseBatch(batchSize === 'full' ? 'full' : clampToLimit(batchSize, LIMITS.batchSize, 1), n);
 }
 
 /** The source of truth for what trains: controls write here, the runtime reads from here. */
@@ -58,15 +66,17 @@ export const useSettingsStore = create<SettingsState>()((set, get) => {
 
     setExperiment(changes) {
       const current = get().experiment;
-      const merged = { ...current, ...changes };
-      if (changes.dataset && changes.dataset !== current.dataset && !changes.model) merged.model = modelAfterDatasetChange(current, changes.dataset);
+      // What this change sets explicitly wins over the new dataset's defaults.
+      const dataset = changes.dataset;
+      const moved = dataset !== undefined && dataset !== current.dataset ? settingsAfterDatasetChange(current, dataset) : {};
+      const merged = { ...current, ...moved, ...changes };
       const { config, adjustments } = clampConfig(merged, current);
       for (const a of adjustments) useUiStore.getState().notify({ id: `clamp-${a.field}`, text: a.message, tone: 'warning' });
       set({ experiment: config });
     },
 
-    setMiniBatch: (batchSize) => mapRun(MINI_RUN_ID, (r) => ({ ...r, batchSize: clampBatch(batchSize) })),
-    setRunBatch: (id, batchSize) => mapRun(id, (r) => ({ ...r, batchSize: clampBatch(batchSize) })),
+    setMiniBatch: (batchSize) => mapRun(MINI_RUN_ID, (r) => ({ ...r, batchSize: clampBatch(batchSize, get().experiment.n) })),
+    setRunBatch: (id, batchSize) => mapRun(id, (r) => ({ ...r, batchSize: clampBatch(batchSize, get().experiment.n) })),
     setRunLr: (id, lr) => mapRun(id, (r) => ({ ...r, lrOverride: lr === null ? null : clampToLimit(lr, LIMITS.lr, get().experiment.lr) })),
     setRunShuffle: (id, shuffle) => mapRun(id, (r) => ({ ...r, shuffleOverride: shuffle })),
     setRunEnabled: (id, enabled) => mapRun(id, (r) => ({ ...r, enabled })),
@@ -75,7 +85,7 @@ export const useSettingsStore = create<SettingsState>()((set, get) => {
       const colour = freeColour(get().runs);
       if (!colour) return;
       // A run's id is its colour's slot: unique among the runs present, stable for the run's life.
-      const run: RunSetting = { id: `run-${RUN_COLOURS.indexOf(colour as (typeof RUN_COLOURS)[number]) + 1}`, colour, batchSize: clampBatch(batchSize), lrOverride: null, shuffleOverride: null, enabled: true };
+      const run: RunSetting = { id: `run-${RUN_COLOURS.indexOf(colour as (typeof RUN_COLOURS)[number]) + 1}`, colour, batchSize: clampBatch(batchSize, get().experiment.n), lrOverride: null, shuffleOverride: null, enabled: true };
       set((s) => ({ runs: [...s.runs, run] }));
     },
 
