@@ -1,11 +1,35 @@
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** An integer exponent in Unicode superscript (−5 → "⁻⁵"), so no font or markup is needed to read it. */
+export function superscript(exponent: number): string {
+  const digits = Array.from(String(Math.abs(Math.trunc(exponent))), (d) => SUPERSCRIPT_DIGITS[Number(d)]).join('');
+  return exponent < 0 ? `⁻${digits}` : digits;
+}
+
+/** Scientific notation for reading: "1.53 × 10⁻⁵"; the mantissa keeps `digits` significant digits, trailing zeros dropped. */
+function scientific(value: number, digits: number): string {
+  const [mantissa, exponent] = value.toExponential(digits - 1).split('e');
+  return `${Number(mantissa)} × 10${superscript(Number(exponent))}`;
+}
+
 /** Numbers for reading: 3 significant digits, thousands separated, no exponent noise for everyday sizes. */
 export function formatNumber(value: number | null | undefined, digits = 3): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
   const magnitude = Math.abs(value);
-  if (magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e7)) return value.toExponential(digits - 1).replace('e', '×10^');
+  if (magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e7)) return scientific(value, digits);
   if (magnitude >= 10 ** digits) return Math.round(value).toLocaleString('en-US');
   return Number(value.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+}
+
+/** An axis tick: as `formatNumber`, but a bare power of ten reads "10⁻⁵" so tick labels stay short. */
+export function formatTick(value: number): string {
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e7)) {
+    const exponent = Math.round(Math.log10(magnitude));
+    if (Math.abs(magnitude / 10 ** exponent - 1) < 1e-9) return `${value < 0 ? '-' : ''}10${superscript(exponent)}`;
+  }
+  return formatNumber(value);
 }
 
 /** A whole count with thousands separators. */

@@ -42,7 +42,7 @@ export function runLabel(batchSize: BatchSizeSetting, n: number): string {
 }
 
 /** One name per run, used everywhere (cards, chart, messages): runLabel, with "#2", "#3" for repeats. */
-export function runLabels(runs: Pick<RunSetting, 'id' | 'batchSize'>[], n: number): Record<string, string> {
+export function runLabels(runs: readonly Pick<RunSetting, 'id' | 'batchSize'>[], n: number): Record<string, string> {
   const seen = new Map<string, number>();
   return Object.fromEntries(
     runs.map((run) => {

@@ -10,12 +10,20 @@ export interface Notice {
   tone: 'info' | 'warning' | 'error';
 }
 
+/** A closed x-range [from, to] in the units of the current x-axis, from < to. */
+export type XDomain = [number, number];
+
 interface UiState {
   xAxis: XAxis;
   logY: boolean;
+  /** The loss chart's zoom on the x-axis; null shows every run's whole range. */
+  xDomain: XDomain | null;
   notices: Notice[];
+  /** Also drops the zoom: a range in epochs means nothing on the steps axis. */
   setXAxis(xAxis: XAxis): void;
   setLogY(logY: boolean): void;
+  /** Zooms the loss chart to [from, to] (either order; an empty range is ignored); null shows the whole range. */
+  setXDomain(xDomain: XDomain | null): void;
   /** Shows a notice; a notice with the same id replaces the old one. */
   notify(notice: Notice): void;
   dismiss(id: string): void;
@@ -25,9 +33,15 @@ interface UiState {
 export const useUiStore = create<UiState>()((set) => ({
   xAxis: 'steps',
   logY: true,
+  xDomain: null,
   notices: [],
-  setXAxis: (xAxis) => set({ xAxis }),
+  setXAxis: (xAxis) => set((s) => (s.xAxis === xAxis ? {} : { xAxis, xDomain: null })),
   setLogY: (logY) => set({ logY }),
+  setXDomain: (xDomain) => {
+    if (xDomain === null) return set({ xDomain: null });
+    const [from, to] = xDomain[0] <= xDomain[1] ? xDomain : [xDomain[1], xDomain[0]];
+    if (Number.isFinite(from) && Number.isFinite(to) && to > from) set({ xDomain: [from, to] });
+  },
   notify: (notice) => set((s) => ({ notices: [...s.notices.filter((n) => n.id !== notice.id), notice] })),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));

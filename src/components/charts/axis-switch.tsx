@@ -1,4 +1,5 @@
 import { useUiStore, type XAxis } from '../../store/ui-store';
+import { ZoomButtons } from './zoom-buttons';
 
 const AXES: { value: XAxis; label: string; meaning: string }[] = [
   { value: 'steps', label: 'steps', meaning: 'Per step: every weight update counts the same, however many examples it looked at.' },
@@ -7,7 +8,7 @@ const AXES: { value: XAxis; label: string; meaning: string }[] = [
   { value: 'seconds', label: 'seconds', meaning: 'Per second of compute, each run timed on its own: what the device makes of each batch size.' },
 ];
 
-/** The x-axis switch and log-y toggle; the sentence under it says what the current axis compares. */
+/** The x-axis switch, log-y toggle and zoom buttons; the sentence under it says what the current axis compares. */
 export function AxisSwitch() {
   const xAxis = useUiStore((s) => s.xAxis);
   const logY = useUiStore((s) => s.logY);
@@ -27,6 +28,7 @@ export function AxisSwitch() {
         <input type="checkbox" checked={logY} onChange={(e) => setLogY(e.target.checked)} />
         log y
       </label>
+      <ZoomButtons />
       <p className="axis-meaning" aria-live="polite">
         {current.meaning}
       </p>

@@ -1,12 +1,19 @@
 import { memo, useMemo } from 'react';
-import { ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, CartesianGrid } from 'recharts';
+import { useShallow } from 'zustand/react/shallow';
 import { runSeries, type RunSeries } from '../../store/chart-series';
 import { useMetricsStore, type PinnedCurve } from '../../store/metrics-store';
-import { runLabel, type RunSetting } from '../../store/run-settings';
+import type { RunSetting } from '../../store/run-settings';
 import { useSettingsStore } from '../../store/settings-store';
-import { useUiStore, type XAxis as Axis } from '../../store/ui-store';
-import { formatNumber } from '../format';
-import { useShallow } from 'zustand/react/shallow';
+import { useUiStore, type XAxis as Axis, type XDomain } from '../../store/ui-store';
+import { formatNumber, formatTick } from '../format';
+import { drawableSeries, lossChartScales } from './chart-domain';
+import { INITIAL_CHART_SIZE, MARKER_ROW_PX, X_AXIS_HEIGHT, chartMargin, pixelAtX, plotSpan, yAxisWidth } from './chart-geometry';
+import { layoutMarkers } from './event-markers';
+import { LossChartPlot, type PinnedLine } from './loss-chart-plot';
+import { LossTooltip } from './loss-tooltip';
+import { chartRuns, tooltipRows, type ChartRun } from './series-lookup';
+import { useChartPointer } from './use-chart-pointer';
+import { useElementSize } from '../use-element-size';
 
 const AXIS_TITLES: Record<Axis, string> = {
   steps: 'steps',
@@ -15,6 +22,9 @@ const AXIS_TITLES: Record<Axis, string> = {
   seconds: 'compute seconds (each run’s own)',
 };
 
+// Gap between the readout cursor and its box, in pixels.
+const TOOLTIP_OFFSET = 12;
+
 export interface LossChartProps {
   runs: RunSetting[];
   n: number;
@@ -22,56 +32,80 @@ export interface LossChartProps {
   pinned: PinnedCurve[];
   xAxis: Axis;
   logY: boolean;
+  /** The x-range to show; null: every run's whole range. */
+  xDomain?: XDomain | null;
+  /** Asked to zoom to a dragged range, or (null) back to the whole range. */
+  onZoom?(xDomain: XDomain | null): void;
 }
 
-/** The loss chart itself, from plain props (fixtures in tests). */
-export const LossChartView = memo(function LossChartView({ runs, n, series, pinned, xAxis, logY }: LossChartProps) {
-  const pinnedSeries = useMemo(() => pinned.map((p) => ({ pin: p, series: runSeries({ chunks: [], evals: p.evals, events: [] }, xAxis, logY) })), [pinned, xAxis, logY]);
-  const visible = runs.filter((r) => r.enabled && series[r.id]);
-  const hasData = visible.some((r) => (series[r.id]?.loss.length ?? 0) > 0);
+function ignoreZoom(): void {}
+
+/** The loss chart itself, from plain props (fixtures in tests): one tab stop, a readout on hover, drag to zoom. */
+export const LossChartView = memo(function LossChartView({ runs, n, series, pinned, xAxis, logY, xDomain = null, onZoom = ignoreZoom }: LossChartProps) {
+  const pinnedLines = useMemo<PinnedLine[]>(
+    () => pinned.map((p) => ({ id: p.id, label: p.label, colour: p.colour, series: runSeries({ batchLosses: [], evals: p.evals, events: [] }, xAxis, logY) })),
+    [pinned, xAxis, logY],
+  );
+  const visible = useMemo(() => chartRuns(runs, series, n), [runs, series, n]);
+  const hasData = visible.some((r) => r.series.loss.length > 0);
+  const { ref, size } = useElementSize<HTMLDivElement>(INITIAL_CHART_SIZE);
+  const { x, y } = useMemo(
+    () => lossChartScales(visible, pinnedLines.map((p) => p.series.loss.map((point) => ({ x: point.x, y: point.train }))), xAxis, logY, xDomain),
+    [visible, pinnedLines, xAxis, logY, xDomain],
+  );
+  const drawn = useMemo(
+    () => ({
+      runs: visible.map((run) => ({ ...run, series: drawableSeries(run.series, y.domain, logY) })),
+      pinned: pinnedLines.map((pin) => ({ ...pin, series: drawableSeries(pin.series, y.domain, logY) })),
+    }),
+    [visible, pinnedLines, y.domain, logY],
+  );
+  const yWidth = yAxisWidth(y.ticks.map(formatTick));
+  const margin = chartMargin(visible.map((run) => run.label));
+  const plot = plotSpan(size.width, yWidth, margin);
+  const pointer = useChartPointer(plot, x.domain, onZoom);
+
+  const [plotLeft, plotRight] = plot;
+  const markers = useMemo(
+    () =>
+      layoutMarkers(
+        visible.map((run) => ({ label: run.label, colour: run.colour, events: run.series.events })),
+        { xDomain: x.domain, plot: [plotLeft, plotRight], plotHeight: size.height - margin.top - margin.bottom - X_AXIS_HEIGHT, rowHeight: MARKER_ROW_PX },
+      ),
+    [visible, x.domain, plotLeft, plotRight, size.height, margin.top, margin.bottom],
+  );
+
+  const hover = pointer.hoverX === null || !hasData ? null : { x: pointer.hoverX, rows: tooltipRows(visible, pointer.hoverX) };
+  const hoverPixel = hover ? pixelAtX(hover.x, plot, x.domain) : 0;
   return (
-    <div className="loss-chart" role="img" aria-label={summarise(visible, series, n, xAxis)}>
+    <div ref={ref} className="loss-chart" role="img" tabIndex={0} aria-label={summarise(visible, xAxis, xDomain)} {...(hasData ? pointer.handlers : {})}>
       {hasData ? (
-        <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart margin={{ top: 8, right: 24, bottom: 28, left: 8 }}>
-            <CartesianGrid stroke="#e3e7ec" />
-            <XAxis
-              type="number"
-              dataKey="x"
-              domain={['dataMin', 'dataMax']}
-              allowDuplicatedCategory={false}
-              tickFormatter={(v: number) => formatNumber(v, 3)}
-              label={{ value: AXIS_TITLES[xAxis], position: 'insideBottom', offset: -16 }}
+        <>
+          <LossChartPlot
+            width={size.width}
+            height={size.height}
+            margin={margin}
+            runs={drawn.runs}
+            pinned={drawn.pinned}
+            x={x}
+            y={y}
+            logY={logY}
+            xTitle={AXIS_TITLES[xAxis]}
+            yAxisWidth={yWidth}
+            markers={markers}
+            hover={hover}
+            selection={pointer.selection}
+          />
+          {hover ? (
+            <LossTooltip
+              x={hover.x}
+              axisTitle={AXIS_TITLES[xAxis]}
+              rows={hover.rows}
+              flip={hoverPixel > (plotLeft + plotRight) / 2}
+              left={hoverPixel > (plotLeft + plotRight) / 2 ? hoverPixel - TOOLTIP_OFFSET : hoverPixel + TOOLTIP_OFFSET}
             />
-            <YAxis
-              scale={logY ? 'log' : 'linear'}
-              domain={logY ? ['auto', 'auto'] : [0, 'auto']}
-              allowDataOverflow
-              tickFormatter={(v: number) => formatNumber(v, 2)}
-              width={56}
-              label={{ value: 'loss', angle: -90, position: 'insideLeft' }}
-            />
-            <Tooltip formatter={(value) => (typeof value === 'number' ? formatNumber(value) : String(value))} labelFormatter={(x) => `${AXIS_TITLES[xAxis]}: ${formatNumber(Number(x))}`} />
-            {pinnedSeries.map(({ pin, series: s }) => (
-              <Line key={pin.id} data={s.loss} dataKey="train" name={pin.label} stroke={pin.colour} strokeOpacity={0.35} strokeDasharray="2 4" strokeWidth={2} dot={false} isAnimationActive={false} />
-            ))}
-            {/* A wide faint stroke, not a filled area: software compositing pays for every filled pixel at each update. */}
-            {visible.map((run) => (
-              <Line key={`${run.id}-batch`} data={series[run.id]!.band} dataKey="mean" name={`${runLabel(run.batchSize, n)} loss on its batches (smoothed)`} stroke={run.colour} strokeOpacity={0.25} strokeWidth={6} strokeLinecap="round" strokeLinejoin="round" dot={false} isAnimationActive={false} />
-            ))}
-            {visible.map((run) => (
-              <Line key={`${run.id}-test`} data={series[run.id]!.loss} dataKey="test" name={`${runLabel(run.batchSize, n)} test loss`} stroke={run.colour} strokeDasharray="6 4" strokeWidth={1.5} dot={false} isAnimationActive={false} />
-            ))}
-            {visible.map((run) => (
-              <Line key={`${run.id}-train`} data={series[run.id]!.loss} dataKey="train" name={`${runLabel(run.batchSize, n)} training loss`} stroke={run.colour} strokeWidth={3} dot={false} isAnimationActive={false} />
-            ))}
-            {visible.flatMap((run) =>
-              series[run.id]!.events.map((e, i) => (
-                <ReferenceLine key={`${run.id}-event-${i}`} x={e.x} stroke={run.colour} strokeDasharray="3 3" label={{ value: e.label, position: 'insideTopRight', fontSize: 11, fill: '#3a4450' }} />
-              )),
-            )}
-          </ComposedChart>
-        </ResponsiveContainer>
+          ) : null}
+        </>
       ) : (
         <p className="chart-empty">Press ▶ Play. Each run’s loss appears here as it trains.</p>
       )}
@@ -79,12 +113,13 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
   );
 });
 
-function summarise(runs: RunSetting[], series: Record<string, RunSeries>, n: number, xAxis: Axis): string {
-  const parts = runs.map((r) => {
-    const last = series[r.id]?.loss.at(-1);
-    return last ? `${runLabel(r.batchSize, n)}: training loss ${formatNumber(last.train)} at ${formatNumber(last.x)} ${AXIS_TITLES[xAxis]}` : `${runLabel(r.batchSize, n)}: no data yet`;
+function summarise(runs: readonly ChartRun[], xAxis: Axis, xDomain: XDomain | null): string {
+  const parts = runs.map(({ label, series }) => {
+    const last = series.loss.at(-1);
+    return last ? `${label}: training loss ${formatNumber(last.train)} at ${formatNumber(last.x)} ${AXIS_TITLES[xAxis]}` : `${label}: no data yet`;
   });
-  return `Loss chart. ${parts.join('; ')}.`;
+  const zoom = xDomain ? ` Zoomed to ${formatNumber(xDomain[0])} – ${formatNumber(xDomain[1])} ${AXIS_TITLES[xAxis]}.` : '';
+  return `Loss chart. ${parts.join('; ')}.${zoom}`;
 }
 
 /** The loss chart bound to the stores. */
@@ -95,5 +130,7 @@ export function LossChart() {
   const pinned = useMetricsStore((s) => s.pinned);
   const xAxis = useUiStore((s) => s.xAxis);
   const logY = useUiStore((s) => s.logY);
-  return <LossChartView runs={runs} n={n} series={series} pinned={pinned} xAxis={xAxis} logY={logY} />;
+  const xDomain = useUiStore((s) => s.xDomain);
+  const setXDomain = useUiStore((s) => s.setXDomain);
+  return <LossChartView runs={runs} n={n} series={series} pinned={pinned} xAxis={xAxis} logY={logY} xDomain={xDomain} onZoom={setXDomain} />;
 }

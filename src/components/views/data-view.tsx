@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useElementSize } from '../use-element-size';
 import { useShallow } from 'zustand/react/shallow';
 import { datasetExtent, generateDataset } from '../../engine/datasets';
 import { useMetricsStore } from '../../store/metrics-store';
@@ -6,20 +7,6 @@ import { runLabels } from '../../store/run-settings';
 import { useSettingsStore } from '../../store/settings-store';
 import { CLASS_COLOURS, CLASS_RGB, drawBoundary, drawCurves, hexToRgb, project, REGRESSION_RGB } from './draw-data';
 import { rasterPoints, rasterRings, type PointStyle, type Raster } from './raster-points';
-
-function useElementSize(ref: React.RefObject<HTMLElement | null>): { width: number; height: number } {
-  const [size, setSize] = useState({ width: 0, height: 0 });
-  useEffect(() => {
-    const element = ref.current;
-    if (!element || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry) setSize({ width: Math.floor(entry.contentRect.width), height: Math.floor(entry.contentRect.height) });
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref]);
-  return size;
-}
 
 /** A raster as a canvas, ready to be drawn at device-pixel scale with one drawImage. */
 function toCanvas(raster: Raster): HTMLCanvasElement {
@@ -48,9 +35,11 @@ export function DataView() {
   const { dataset: name, n, noise, testShare, seed } = experiment;
   // The page regenerates the same seeded data the trainer uses: no need to send it across.
   const dataset = useMemo(() => generateDataset({ name, n, noise, testShare, seed }), [name, n, noise, testShare, seed]);
-  const frame = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const { width, height } = useElementSize(frame);
+  const {
+    ref: frame,
+    size: { width, height },
+  } = useElementSize<HTMLDivElement>({ width: 0, height: 0 });
   const focusRun = runs.find((r) => r.id === focusRunId) ?? runs[0];
 
   const ratio = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;

@@ -1,0 +1,101 @@
+import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceDot, ReferenceLine, XAxis, YAxis } from 'recharts';
+import type { RunSeries } from '../../store/chart-series';
+import { formatTick } from '../format';
+import { MARKER_ROW_PX, TICK_FONT_PX, X_AXIS_HEIGHT } from './chart-geometry';
+import type { EventMarker } from './event-markers';
+import { LineEndLabels } from './line-end-labels';
+import type { AxisScale, Domain } from './nice-ticks';
+import type { ChartRun, TooltipRow } from './series-lookup';
+
+// Recharts greys (#666, #808080) fall short of 4.5:1 contrast on white.
+const AXIS_TEXT = '#3a4450';
+
+/** A curve kept from an earlier run, drawn faint and dotted for comparison. */
+export interface PinnedLine {
+  id: string;
+  label: string;
+  colour: string;
+  series: RunSeries;
+}
+
+export interface LossChartPlotProps {
+  width: number;
+  height: number;
+  margin: { top: number; right: number; bottom: number; left: number };
+  runs: readonly ChartRun[];
+  pinned: readonly PinnedLine[];
+  x: AxisScale;
+  y: AxisScale;
+  logY: boolean;
+  xTitle: string;
+  yAxisWidth: number;
+  markers: readonly EventMarker[];
+  /** The readout's x and each run's values there (dots on the training lines); null: no readout. */
+  hover: { x: number; rows: readonly TooltipRow[] } | null;
+  /** The x-range being dragged across. */
+  selection: Domain | null;
+}
+
+/** The recharts drawing of the loss chart: axes with our own ticks, the lines, markers, readout cursor and drag shade. */
+export function LossChartPlot({ width, height, margin, runs, pinned, x, y, logY, xTitle, yAxisWidth, markers, hover, selection }: LossChartPlotProps) {
+  return (
+    // Inert: React listens for events on recharts' z-index layer groups (portal containers), which makes Chromium put
+    // each of them in the tab order; the chart element around this is the one tab stop and takes every pointer event.
+    <div className="loss-chart-drawing" inert>
+      <ComposedChart width={width} height={height} margin={margin} accessibilityLayer={false}>
+        <CartesianGrid stroke="#e3e7ec" />
+        <XAxis
+          type="number"
+          dataKey="x"
+          domain={x.domain}
+          ticks={x.ticks}
+          allowDataOverflow
+          height={X_AXIS_HEIGHT}
+          tick={{ fill: AXIS_TEXT }}
+          tickFormatter={formatTick}
+          label={{ value: xTitle, position: 'insideBottom', offset: -16, fill: AXIS_TEXT }}
+        />
+        <YAxis
+          type="number"
+          scale={logY ? 'log' : 'linear'}
+          domain={y.domain}
+          ticks={y.ticks}
+          allowDataOverflow
+          interval={0}
+          width={yAxisWidth}
+          tick={{ fill: AXIS_TEXT }}
+          tickFormatter={formatTick}
+          label={{ value: 'loss', angle: -90, position: 'insideLeft', textAnchor: 'middle', fontSize: TICK_FONT_PX, fill: AXIS_TEXT }}
+        />
+        {pinned.map((p) => (
+          <Line key={p.id} data={p.series.loss} dataKey="train" name={p.label} stroke={p.colour} strokeOpacity={0.35} strokeDasharray="2 4" strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} />
+        ))}
+        {/* A wide faint stroke, not a filled area: software compositing pays for every filled pixel at each update. */}
+        {runs.map((run) => (
+          <Line key={`${run.id}-batch`} data={run.series.band} dataKey="mean" name={`${run.label} loss on its batches (smoothed)`} stroke={run.colour} strokeOpacity={0.25} strokeWidth={6} strokeLinecap="round" strokeLinejoin="round" dot={false} activeDot={false} isAnimationActive={false} />
+        ))}
+        {runs.map((run) => (
+          <Line key={`${run.id}-test`} data={run.series.loss} dataKey="test" name={`${run.label} test loss`} stroke={run.colour} strokeDasharray="6 4" strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} />
+        ))}
+        {runs.map((run) => (
+          <Line key={`${run.id}-train`} data={run.series.loss} dataKey="train" name={`${run.label} training loss`} stroke={run.colour} strokeWidth={3} dot={run.series.loss.length === 1 ? { r: 4, fill: run.colour } : false} activeDot={false} isAnimationActive={false} />
+        ))}
+        {markers.map((m) => (
+          <ReferenceLine
+            key={`${m.x}-${m.text}`}
+            x={m.x}
+            stroke={m.colour}
+            strokeDasharray="3 3"
+            label={{ value: m.text, position: m.anchor === 'start' ? 'insideTopLeft' : 'insideTopRight', dy: m.row * MARKER_ROW_PX, fontSize: 11, fill: AXIS_TEXT, className: 'event-marker-label' }}
+          />
+        ))}
+        {hover ? <ReferenceLine x={hover.x} stroke="#5b6673" strokeWidth={1} /> : null}
+        {hover?.rows.map((row) =>
+          row.train === null ? null : <ReferenceDot key={row.id} x={hover.x} y={row.train} r={4} fill={row.colour} stroke="#fff" strokeWidth={1.5} />,
+        )}
+        {selection ? <ReferenceArea x1={selection[0]} x2={selection[1]} fill="#0072B2" fillOpacity={0.12} stroke="#0072B2" strokeOpacity={0.4} /> : null}
+        <LineEndLabels runs={runs} xDomain={x.domain} yDomain={y.domain} />
+      </ComposedChart>
+    </div>
+  );
+}

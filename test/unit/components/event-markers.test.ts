@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SHARED_MARKER_COLOUR, layoutMarkers, mergeEvents, stackMarkers, type RunEventMark } from '../../../src/components/charts/event-markers';
+
+const mark = (x: number, label: string, runLabel: string, colour = `#${runLabel.length}00`): RunEventMark => ({ x, label, runLabel, colour });
+
+describe('event markers', () => {
+  it('merges the same change on every run at nearly the same x into one "all runs" marker', () => {
+    const merged = mergeEvents([mark(100, 'lr 10', 'B = 1'), mark(100.4, 'lr 10', 'B = 32'), mark(100.2, 'lr 10', 'B = N (512)')], 3, 1);
+    expect(merged).toEqual([{ x: 100, text: 'lr 10 · all runs', colour: SHARED_MARKER_COLOUR }]);
+  });
+
+  it('names the runs when only some of them changed together', () => {
+    const merged = mergeEvents([mark(100, 'lr 10', 'B = 1'), mark(100.5, 'lr 10', 'B = 32')], 3, 1);
+    expect(merged.map((m) => m.text)).toEqual(['lr 10 · B = 1, B = 32']);
+  });
+
+  it('keeps different labels, or the same label far apart, as separate markers in the run’s colour', () => {
+    const merged = mergeEvents([mark(100, 'lr 1', 'B = 1', '#E69F00'), mark(100, 'lr 10', 'B = 32', '#0072B2'), mark(300, 'lr 1', 'B = 1', '#E69F00')], 3, 1);
+    expect(merged.map((m) => [m.x, m.text, m.colour])).toEqual([
+      [100, 'lr 1 · B = 1', '#E69F00'],
+      [100, 'lr 10 · B = 32', '#0072B2'],
+      [300, 'lr 1 · B = 1', '#E69F00'],
+    ]);
+  });
+
+  it('leaves the run name out when the chart shows one run', () => {
+    expect(mergeEvents([mark(5, 'lr 10', 'B = 1')], 1, 1).map((m) => m.text)).toEqual(['lr 10']);
+  });
+
+  it('stacks markers whose text would overlap on different rows, and keeps distant ones on the top row', () => {
+    const stacked = stackMarkers(
+      [
+        { x: 100, text: 'lr 1 · B = 1', colour: '#000' },
+        { x: 101, text: 'lr 10 · B = 32', colour: '#000' },
+        { x: 400, text: 'lr 3', colour: '#000' },
+      ],
+      { pixelOf: (x) => x, plotRight: 1000, charWidth: 6, maxRows: 4 },
+    );
+    expect(stacked.map((m) => m.row)).toEqual([0, 1, 0]);
+  });
+
+  it('puts text left of its line near the right edge of the plot', () => {
+    const [marker] = stackMarkers([{ x: 990, text: 'lr 10 · all runs', colour: '#000' }], { pixelOf: (x) => x, plotRight: 1000, charWidth: 6, maxRows: 4 });
+    expect(marker!.anchor).toBe('end');
+  });
+
+  it('never lets two marker texts on one row overlap (while rows last)', () => {
+    const charWidth = 6;
+    fc.assert(
+      fc.property(fc.array(fc.record({ x: fc.integer({ min: 0, max: 900 }), text: fc.string({ minLength: 1, maxLength: 20 }) }), { maxLength: 6 }), (raw) => {
+        const stacked = stackMarkers(raw.map((m) => ({ ...m, colour: '#000' })), { pixelOf: (x) => x, plotRight: 1000, charWidth, maxRows: 6 });
+        const span = (m: (typeof stacked)[number]): [number, number] => {
+          const width = m.text.length * charWidth + 12;
+          return m.anchor === 'start' ? [m.x, m.x + width] : [m.x - width, m.x];
+        };
+        for (let i = 0; i < stacked.length; i++)
+          for (let j = i + 1; j < stacked.length; j++) {
+            if (stacked[i]!.row !== stacked[j]!.row) continue;
+            const [a0, a1] = span(stacked[i]!);
+            const [b0, b1] = span(stacked[j]!);
+            expect(a1 <= b0 || b1 <= a0).toBe(true);
+          }
+      }),
+    );
+  });
+
+  it('lays out only the events inside the visible x-range', () => {
+    const runs = [
+      { label: 'B = 1', colour: '#E69F00', events: [{ x: 10, label: 'lr 10' }, { x: 500, label: 'lr 1' }] },
+      { label: 'B = 32', colour: '#0072B2', events: [{ x: 10.5, label: 'lr 10' }] },
+    ];
+    const markers = layoutMarkers(runs, { xDomain: [0, 100], plot: [60, 700], plotHeight: 280, rowHeight: 14 });
+    expect(markers.map((m) => m.text)).toEqual(['lr 10 · all runs']);
+  });
+});

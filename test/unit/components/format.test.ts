@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { formatMs, formatNumber, formatTick, superscript } from '../../../src/components/format';
+
+describe('formatNumber', () => {
+  it('writes tiny and huge numbers with a real superscript exponent and 3 significant digits', () => {
+    expect(formatNumber(1.5312e-5)).toBe('1.53 × 10⁻⁵');
+    expect(formatNumber(2.4e30)).toBe('2.4 × 10³⁰');
+    expect(formatNumber(-1.5312e-5)).toBe('-1.53 × 10⁻⁵');
+    expect(formatNumber(1e-4)).toBe('1 × 10⁻⁴');
+  });
+
+  it('keeps everyday numbers plain, rounded, with thousands separators', () => {
+    expect(formatNumber(0.312345)).toBe('0.312');
+    expect(formatNumber(1204.0000001)).toBe('1,204');
+    expect(formatNumber(245760)).toBe('245,760');
+    expect(formatNumber(0.0012345)).toBe('0.00123');
+    expect(formatNumber(0)).toBe('0');
+  });
+
+  it('shows a dash for missing values and ∞ for infinities', () => {
+    expect(formatNumber(null)).toBe('—');
+    expect(formatNumber(undefined)).toBe('—');
+    expect(formatNumber(Number.NaN)).toBe('—');
+    expect(formatNumber(Infinity)).toBe('∞');
+    expect(formatNumber(-Infinity)).toBe('−∞');
+  });
+
+  it('never prints the old caret notation', () => {
+    for (const v of [1e-9, 3.3e-7, 1e7, 9.99e12, 1e30]) expect(formatNumber(v)).not.toMatch(/\^|e[+-]/);
+  });
+
+  it('formats durations in ms with the same rules', () => {
+    expect(formatMs(2.0764)).toBe('2.08 ms');
+    expect(formatMs(null)).toBe('—');
+  });
+});
+
+describe('formatTick', () => {
+  it('labels a bare power of ten as 10ⁿ and anything else as formatNumber does', () => {
+    expect(formatTick(1e-5)).toBe('10⁻⁵');
+    expect(formatTick(1e8)).toBe('10⁸');
+    expect(formatTick(2e-5)).toBe('2 × 10⁻⁵');
+    expect(formatTick(0.5)).toBe('0.5');
+    expect(formatTick(100000)).toBe('100,000');
+  });
+
+  it('writes exponents with superscript digits and minus', () => {
+    expect(superscript(-12)).toBe('⁻¹²');
+    expect(superscript(30)).toBe('³⁰');
+    expect(superscript(0)).toBe('⁰');
+  });
+});
