@@ -69,9 +69,9 @@ export function smoothCentred(points: BatchLossPoint[], radius: number): { point
   });
 }
 
-/** The smoothing window for a run: none for the full batch (its batch loss is the training loss), else ~2% of the points. */
+/** The smoothing window for a run: none for the full batch (its batch loss is the training loss), else ~3% of the points. */
 export function smoothingRadius(pointCount: number, fullBatch: boolean): number {
-  return fullBatch ? 0 : Math.max(2, Math.round(pointCount / 50));
+  return fullBatch ? 0 : Math.max(3, Math.round(pointCount / 30));
 }
 
 /** A run's chart series on one x-axis: ≤ MAX_CHART_POINTS each, shape-preserving (LTTB, in log space for log y). */

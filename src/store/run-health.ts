@@ -16,9 +16,11 @@ export type RunHealth =
 export const UNSTABLE_FACTOR = 2;
 /** Consecutive evaluations (about 0.3 s apart while training) that make a stretch sustained. */
 export const SUSTAINED_EVALS = 4;
-/** Evaluations, and the relative spread of their losses, that make a run flat. */
-const FLAT_EVALS = 6;
-const FLAT_SPREAD = 0.01;
+/** Evaluations (about 3 s of training), and how little the mean of their halves may differ, that make a run flat. */
+const FLAT_EVALS = 10;
+const FLAT_TREND = 0.05;
+/** A stuck run counts as learning again once its loss falls below this share of the level it was stuck at. */
+const STUCK_PROGRESS = 0.8;
 
 /** The first evaluation of the latest sustained stretch above UNSTABLE_FACTOR × the start, or of any earlier one. */
 function unstableStretches(evals: EvalPoint[], threshold: number): { first: EvalPoint | null; current: EvalPoint | null } {
@@ -34,6 +36,29 @@ function unstableStretches(evals: EvalPoint[], threshold: number): { first: Eval
   return { first, current };
 }
 
+const average = (values: EvalPoint[]) => values.reduce((s, e) => s + e.trainLoss, 0) / values.length;
+
+/**
+ * Where, after the blow-up at `from`, the loss went flat at no better than the start and has made no real progress
+ * since (the mean of the latest evaluations stays above STUCK_PROGRESS × that level), or null. Holding on once flat keeps the state
+ * from flickering while a stuck run's loss wobbles.
+ */
+function stuckSince(evals: EvalPoint[], from: number, initialLoss: number): EvalPoint | null {
+  let since: { at: number; level: number } | null = null;
+  for (let end = from + FLAT_EVALS; end <= evals.length; end++) {
+    const lately = average(evals.slice(end - FLAT_EVALS / 2, end));
+    if (since && lately < STUCK_PROGRESS * since.level) since = null;
+    if (since) continue;
+    const window = evals.slice(end - FLAT_EVALS, end);
+    const mean = average(window);
+    // Noisy but going nowhere: the older and newer halves of the window sit at the same level.
+    const trend = Math.abs(average(window.slice(0, FLAT_EVALS / 2)) - average(window.slice(FLAT_EVALS / 2)));
+    const calm = window.every((e) => e.trainLoss <= UNSTABLE_FACTOR * initialLoss);
+    if (end - FLAT_EVALS > from && calm && trend <= FLAT_TREND * mean && mean >= 0.9 * initialLoss) since = { at: end - FLAT_EVALS, level: mean };
+  }
+  return since ? evals[since.at]! : null;
+}
+
 export function runHealth(evals: EvalPoint[]): RunHealth {
   const finite = evals.filter((e) => Number.isFinite(e.trainLoss));
   const initial = finite[0];
@@ -43,11 +68,8 @@ export function runHealth(evals: EvalPoint[]): RunHealth {
   const last = finite[finite.length - 1]!;
   if (current) return { kind: 'unstable', since: current, loss: last.trainLoss, initialLoss: initial.trainLoss };
   if (!first) return { kind: 'ok' };
-  const recent = finite.slice(-FLAT_EVALS);
-  const losses = recent.map((e) => e.trainLoss);
-  const mean = losses.reduce((s, v) => s + v, 0) / losses.length;
-  const flat = recent.length === FLAT_EVALS && recent[0]!.step > first.step && (Math.max(...losses) - Math.min(...losses)) / mean < FLAT_SPREAD;
-  if (flat && mean >= 0.9 * initial.trainLoss) return { kind: 'stuck', since: recent[0]!, loss: last.trainLoss, accuracy: last.accuracy };
+  const stuck = stuckSince(finite, finite.indexOf(first), initial.trainLoss);
+  if (stuck) return { kind: 'stuck', since: stuck, loss: last.trainLoss, accuracy: last.accuracy };
   return { kind: 'ok' };
 }
 

@@ -36,7 +36,7 @@ describe('chart series', () => {
 
   it('leaves the full batch unsmoothed: its batch loss is the training loss itself', () => {
     expect(smoothingRadius(1000, true)).toBe(0);
-    expect(smoothingRadius(1000, false)).toBe(20);
+    expect(smoothingRadius(1000, false)).toBe(33);
     const points = [pointAt(0, 0.9), pointAt(1, 0.5), pointAt(2, 0.7)];
     const series = runSeries({ batchLosses: points, evals: [], events: [] }, 'steps', false, true);
     expect(series.band.map((b) => b.mean)).toEqual([0.9, 0.5, 0.7]);
