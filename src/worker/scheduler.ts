@@ -4,6 +4,8 @@ import { MIN_TIMED_STEPS } from './step-clock';
 
 /** One beat of slow motion: a step of every run, then this pause (ms). */
 export const SLOW_BEAT_MS = 700;
+/** Wall time of one run's chunk at full speed in a worker (ms). */
+export const FAST_BLOCK_MS = 100;
 /**
  * `steady` trains each run in short blocks (at least STEADY_MIN_STEPS steps and about STEADY_BLOCK_MS of work,
  * long enough to time honestly) and rests after each round so a run advances about STEADY_STEPS_PER_SECOND.
@@ -121,8 +123,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         const active = await exclusive(async () => options.runnable());
         if (active.length === 0) break;
         const speed = options.speed();
-        // Chunks long enough that each run reads back only a few times a second, short enough to stay responsive.
-        const targetMs = options.inWorker ? Math.max(30, 150 / active.length) : 12;
+        // Chunks long enough that each run reads back only a few times a second, short enough to stay responsive;
+        // the same length however many runs share the device, so a run's blocks (and its timing) do not change.
+        const targetMs = options.inWorker ? FAST_BLOCK_MS : 12;
         let largestChunk = 0;
         const steps = (slot: RunSlot) => {
           const count = speed === 'fast' ? slot.chunkSize(targetMs, MIN_TIMED_STEPS) : speed === 'steady' ? slot.chunkSize(STEADY_BLOCK_MS, STEADY_MIN_STEPS) : 1;
