@@ -4,7 +4,7 @@ import type { ModelSpec, ParameterArrays } from '../engine/models';
 import { createTrainer, type StepRecord, type Trainer } from '../engine/trainer';
 import type { BatchLossPoint, EvalPoint, RunEvent, RunPosition, RunSpec, RunStatus, RunUpdate, StopRule } from '../runtime/protocol';
 import { batchLossPoints } from './batch-loss-points';
-import { createStepClock } from './step-clock';
+import { createStepClock, MIN_TIMED_STEPS } from './step-clock';
 
 /** The longest a chunk is stretched to reach its minimum number of steps (ms). */
 const MAX_CHUNK_MS = 400;
@@ -81,7 +81,8 @@ function trainerFor(context: SlotContext, spec: RunSpec): Trainer {
 async function warmUp(context: SlotContext, spec: RunSpec): Promise<void> {
   const trainer = trainerFor(context, spec);
   try {
-    await trainer.runSteps(1);
+    // A first block's length, so its readback's shapes are compiled too.
+    await trainer.runSteps(Math.min(MIN_TIMED_STEPS, stepsPerEpoch(context.data.train.count, spec.batchSize, context.dropLast)));
     const perEpoch = stepsPerEpoch(context.data.train.count, spec.batchSize, context.dropLast);
     if (perEpoch > 1) {
       trainer.seekToStep(perEpoch - 1, 0);

@@ -11,7 +11,7 @@ export const FAST_BLOCK_MS = 100;
  * long enough to time honestly) and rests after each round so a run advances about STEADY_STEPS_PER_SECOND.
  */
 export const STEADY_MIN_STEPS = 8;
-export const STEADY_BLOCK_MS = 10;
+export const STEADY_BLOCK_MS = 3;
 export const STEADY_STEPS_PER_SECOND = 30;
 
 export interface SchedulerOptions {

@@ -26,6 +26,8 @@ export interface StepRates {
 const MIN_WORK_MS = 2;
 // The median of the latest blocks: a compositor hiccup in one block must not move the figure.
 const WINDOW_BLOCKS = 15;
+// One or two blocks are not a median: the first after Play still pay for warming up.
+const MIN_BLOCKS_SHOWN = 3;
 /** Steps a timed block takes, unless its steps are so slow that fewer fill MAX_CHUNK_MS. */
 export const MIN_TIMED_STEPS = 8;
 
@@ -68,7 +70,7 @@ export function createStepClock(): StepClock {
       return chunk.steps * median(blocks.map((b) => b.msPerStep));
     },
     rates() {
-      if (blocks.length === 0) return { msPerStep: null, stepsPerSecond: null, examplesPerSecond: null, timingSource: null };
+      if (blocks.length < MIN_BLOCKS_SHOWN) return { msPerStep: null, stepsPerSecond: null, examplesPerSecond: null, timingSource: null };
       const msPerStep = median(blocks.map((b) => b.msPerStep));
       const examplesPerStep = blocks.reduce((s, b) => s + b.examplesPerStep, 0) / blocks.length;
       return {

@@ -8,6 +8,7 @@ import { openBrowser, type BrowserSession } from './browser';
 import { openWorkspace, RUN_IDS, waitForHistories } from './workspace-page';
 
 const STOP_STEP = 40;
+const CHANGE_STOP_STEP = 150;
 
 describe('the app on the CPU backend and the CLI', () => {
   let session: BrowserSession;
@@ -40,6 +41,41 @@ describe('the app on the CPU backend and the CLI', () => {
       expect(run.evals.at(-1)!.trainLoss).toBeCloseTo(summary.trainLoss as number, 6);
       expect(run.evals.at(-1)!.testLoss).toBeCloseTo(summary.testLoss as number, 6);
     }
+    expect(session.errors).toEqual([]);
+  });
+
+  it('Copy as CLI replays an lr changed mid-run: the copied command reproduces each run’s final losses', async () => {
+    const page = session.page;
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const stopField = page.getByRole('spinbutton', { name: 'Stop at step' });
+    await stopField.fill(String(CHANGE_STOP_STEP));
+    await page.getByRole('button', { name: /Reset/ }).click();
+    await waitForHistories(page, (all) => RUN_IDS.every((id) => all[id]?.status.step === 0));
+    await page.getByLabel('Speed').selectOption('steady');
+    await page.getByRole('button', { name: /Play/ }).click();
+    await waitForHistories(page, (all) => RUN_IDS.every((id) => (all[id]?.status.step ?? 0) >= 10));
+    const lr = page.getByRole('spinbutton', { name: 'Learning rate (number)' });
+    await lr.fill('0.5');
+    await lr.press('Enter');
+    const h = await waitForHistories(page, (all) => RUN_IDS.every((id) => all[id]?.status.state === 'finished'));
+    for (const id of RUN_IDS) {
+      const run = h[id]!;
+      const change = run.events.find((e) => e.change.kind === 'lr')!;
+      expect(change.step).toBeGreaterThan(0);
+      expect(change.step).toBeLessThan(CHANGE_STOP_STEP);
+      const card = page.getByRole('article', { name: id === 'single' ? 'Run B = 1' : id === 'mini' ? 'Run B = 32' : 'Run B = N (512)' });
+      await card.getByRole('button', { name: 'Copy as CLI' }).click();
+      await card.getByText('Command copied.').waitFor();
+      const command = await page.evaluate(() => navigator.clipboard.readText());
+      expect(command).toContain(`--lr-at ${change.step}:0.5`);
+      const records: CliRecord[] = [];
+      await runExperiment(parseExperimentArgs(command.split(' -- ')[1]!.split(' ')), (r) => records.push(r));
+      const summary = records.at(-1)!;
+      expect(summary.steps).toBe(CHANGE_STOP_STEP);
+      expect(run.evals.at(-1)!.trainLoss).toBeCloseTo(summary.trainLoss as number, 6);
+      expect(run.evals.at(-1)!.testLoss).toBeCloseTo(summary.testLoss as number, 6);
+    }
+    await page.getByLabel('Speed').selectOption('fast');
     expect(session.errors).toEqual([]);
   });
 });
