@@ -1,6 +1,8 @@
 // npm run bench:ui — builds the app, serves it on 127.0.0.1, and measures it in headless Chromium while the
 // default three runs train: frame rate (training vs idle), longest main-thread task, per-run speed, readbacks
-// per second, and the gzip size of the JS the page and the worker load. Prints figures; asserts nothing.
+// per second, the gzip size of the JS the page and the worker load, each run's ms/step at every speed and
+// alone (WebGL and CPU), and responsiveness at N = 65,536. Prints figures; asserts nothing.
+// BENCH_ONLY=fps|timing|large limits it to one part.
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -8,7 +10,11 @@ import { tmpdir } from 'node:os';
 import { join, basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+import { measureLargeN, printLargeN } from './bench/large-n.mjs';
+import { measureTimingAgreement, printTimingAgreement } from './bench/timing.mjs';
+
 const TRAIN_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const ONLY = process.env.BENCH_ONLY ?? null;
 const IDLE_SECONDS = 5;
 const WARMUP_SECONDS = 4;
 const BASE_ARGS = ['--headless', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
@@ -50,6 +56,21 @@ function sampleFps(page, seconds) {
 }
 
 const statuses = (page) => page.evaluate(() => Object.fromEntries(Object.entries(window.batchscope.exportHistory()).map(([id, h]) => [id, h.status])));
+
+/** Runs `task` on a freshly opened workspace (its own browser profile) in one compositing mode. */
+async function withWorkspace(baseUrl, mode, query, task) {
+  const profile = mkdtempSync(join(tmpdir(), 'bench-ui-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: mode.args, viewport: { width: 1440, height: 900 } });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${baseUrl}${query}`);
+    await page.waitForFunction(() => window.batchscope && Object.keys(window.batchscope.exportHistory()).length === 3, null, { timeout: 60_000 });
+    return await task(page);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
 
 async function measure(baseUrl, mode) {
   const profile = mkdtempSync(join(tmpdir(), 'bench-ui-'));
@@ -106,6 +127,7 @@ try {
   console.log('Timings come from headless Chromium on software WebGL (SwiftShader): compare ratios, not absolute values.\n');
   let mainScripts = [];
   for (const mode of MODES) {
+    if (ONLY && ONLY !== 'fps') break;
     const r = await measure(baseUrl, mode);
     mainScripts = r.scriptsBeforeTraining;
     console.log(`## ${mode.name} — backend: ${r.backend}; ready to train ${fmt(r.readyMs / 1000, 1)} s after navigation`);
@@ -121,14 +143,28 @@ try {
     }
     console.log('');
   }
-  const assets = join('dist', 'assets');
-  const files = readdirSync(assets).filter((f) => f.endsWith('.js'));
-  const loadedMain = files.filter((f) => mainScripts.some((url) => basename(new URL(url).pathname) === f) && !f.startsWith('training-worker'));
-  const worker = files.filter((f) => f.startsWith('training-worker'));
-  const mainKb = loadedMain.reduce((s, f) => s + gzipKb(join(assets, f)), 0);
-  const workerKb = worker.reduce((s, f) => s + gzipKb(join(assets, f)), 0);
-  console.log(`main-thread JS loaded before training: ${fmt(mainKb)} kB gzip (${loadedMain.join(', ')})   (goal ≤ 250 kB)`);
-  console.log(`worker JS: ${fmt(workerKb)} kB gzip (${worker.join(', ')})`);
+  for (const mode of MODES) {
+    if (ONLY && ONLY !== 'timing') break;
+    console.log(`## ${mode.name} — honest step timings`);
+    for (const backend of ['webgl', 'cpu']) printTimingAgreement(backend, await withWorkspace(baseUrl, mode, `?backend=${backend}`, measureTimingAgreement));
+    console.log('');
+  }
+  for (const mode of MODES) {
+    if (ONLY && ONLY !== 'large') break;
+    console.log(`## ${mode.name} — large N, WebGL forced`);
+    printLargeN(await withWorkspace(baseUrl, mode, '?backend=webgl', measureLargeN));
+    console.log('');
+  }
+  if (!ONLY || ONLY === 'fps') {
+    const assets = join('dist', 'assets');
+    const files = readdirSync(assets).filter((f) => f.endsWith('.js'));
+    const loadedMain = files.filter((f) => mainScripts.some((url) => basename(new URL(url).pathname) === f) && !f.startsWith('training-worker'));
+    const worker = files.filter((f) => f.startsWith('training-worker'));
+    const mainKb = loadedMain.reduce((s, f) => s + gzipKb(join(assets, f)), 0);
+    const workerKb = worker.reduce((s, f) => s + gzipKb(join(assets, f)), 0);
+    console.log(`main-thread JS loaded before training: ${fmt(mainKb)} kB gzip (${loadedMain.join(', ')})   (goal ≤ 250 kB)`);
+    console.log(`worker JS: ${fmt(workerKb)} kB gzip (${worker.join(', ')})`);
+  }
 } finally {
   await server.close();
 }

@@ -17,6 +17,14 @@ function toCanvas(raster: Raster): HTMLCanvasElement {
   return layer;
 }
 
+/** Draws, leaving a User Timing entry so bench:ui can report what drawing N points costs. */
+function timedDrawing<T>(n: number, draw: () => T): T {
+  const started = performance.now();
+  const result = draw();
+  performance.measure('data-view-points', { start: started, detail: { n } });
+  return result;
+}
+
 function drawLayer(ctx: CanvasRenderingContext2D, layer: HTMLCanvasElement): void {
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -48,8 +56,10 @@ export function DataView() {
   const pointsLayer = useMemo(() => {
     if (width === 0 || height === 0 || typeof document === 'undefined') return null;
     const size = { width: Math.round(width * ratio), height: Math.round(height * ratio), ratio };
-    const { raster, style } = rasterPoints(dataset, project(extent, width, height), size, CLASS_RGB, REGRESSION_RGB);
-    return { canvas: toCanvas(raster), style };
+    return timedDrawing(dataset.train.count, () => {
+      const { raster, style } = rasterPoints(dataset, project(extent, width, height), size, CLASS_RGB, REGRESSION_RGB);
+      return { canvas: toCanvas(raster), style };
+    });
   }, [dataset, extent, width, height, ratio]);
   const batchColour = runs.find((r) => r.id === batch?.runId)?.colour ?? null;
   const batchLayer = useMemo(() => {
