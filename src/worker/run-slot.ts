@@ -39,8 +39,11 @@ export interface RunSlot {
   setStop(stop: StopRule | null): void;
   /** Steps one chunk should take to last about `targetMs` (at least `minSteps`), never past the stop rule. */
   chunkSize(targetMs: number, minSteps?: number): number;
-  /** `timed`: the steps run back to back as a block worth timing (not single slow-motion steps). */
-  runChunk(steps: number, timed?: boolean): Promise<StepRecord[]>;
+  /**
+   * `timed`: the steps run back to back as a block worth timing (not single slow-motion steps). `leadIn`: the
+   * block follows a rest, so its first step runs on its own, untimed, and wakes the device and the code up.
+   */
+  runChunk(steps: number, timed?: boolean, leadIn?: boolean): Promise<StepRecord[]>;
   evaluate(): Promise<void>;
   /** The state saved at the last evaluation (WebGL only keeps one), to resume after a lost context. */
   lastSnapshot(): RunSnapshot | null;
@@ -128,6 +131,21 @@ export async function createRunSlot(
     seconds: computeSeconds,
   });
 
+  /** Runs `steps` steps with one readback and charges them to the run's clock. */
+  const runPart = async (steps: number, timed: boolean): Promise<StepRecord[]> => {
+    const before = at();
+    const started = performance.now();
+    const records = await trainer.runSteps(steps);
+    const wallMs = performance.now() - started;
+    readbacks++;
+    if (records.length === 0) return records;
+    const examples = records.reduce((sum, r) => sum + r.batchSize, 0);
+    wallMsPerStep = wallMsPerStep === null ? wallMs / records.length : 0.7 * wallMsPerStep + (0.3 * wallMs) / records.length;
+    computeSeconds += clock.record({ steps: records.length, examples, wallMs, readbackMs: context.readbackMs(), timed }) / 1000;
+    batchLosses.push(...batchLossPoints(before, records, computeSeconds, records[0]!.batchSize >= n));
+    return records;
+  };
+
   const slot: RunSlot = {
     id: spec.id,
     get spec() {
@@ -152,18 +170,11 @@ export async function createRunSlot(
       return Math.max(1, Math.min(guess, 5000, remaining));
     },
 
-    async runChunk(steps, timed = true) {
-      const before = at();
-      const started = performance.now();
-      const records = await trainer.runSteps(steps);
-      const wallMs = performance.now() - started;
-      readbacks++;
-      if (records.length === 0) return records;
-      const examples = records.reduce((sum, r) => sum + r.batchSize, 0);
-      wallMsPerStep = wallMsPerStep === null ? wallMs / records.length : 0.7 * wallMsPerStep + (0.3 * wallMs) / records.length;
-      computeSeconds += clock.record({ steps: records.length, examples, wallMs, readbackMs: context.readbackMs(), timed }) / 1000;
-      batchLosses.push(...batchLossPoints(before, records, computeSeconds, records[0]!.batchSize >= n));
-      return records;
+    async runChunk(steps, timed = true, leadIn = false) {
+      if (!(timed && leadIn && steps > 1)) return runPart(steps, timed);
+      const first = await runPart(1, false);
+      if (first.length === 0 || trainer.progress.status !== 'ok') return first;
+      return [...first, ...(await runPart(steps - 1, true))];
     },
 
     async evaluate() {

@@ -10,16 +10,14 @@ export const FAST_BLOCK_MS = 100;
  * `steady` trains each run in short blocks (at least STEADY_MIN_STEPS steps and about STEADY_BLOCK_MS of work,
  * long enough to time honestly) and rests after each round so a run advances about STEADY_STEPS_PER_SECOND.
  */
-export const STEADY_MIN_STEPS = 8;
-export const STEADY_BLOCK_MS = 3;
+export const STEADY_MIN_STEPS = MIN_TIMED_STEPS + 1;
+export const STEADY_BLOCK_MS = 5;
 export const STEADY_STEPS_PER_SECOND = 30;
 
 export interface SchedulerOptions {
   inWorker: boolean;
   runnable(): RunSlot[];
   speed(): Speed;
-  /** Just before a timed chunk (e.g. to wake an idle device so the block times its work, not the waking). */
-  beforeChunk?(): Promise<void>;
   /** The batch a run is about to train on (slow motion highlights it). */
   onBatch(slot: RunSlot, indices: Int32Array): void;
   afterChunk(slot: RunSlot): Promise<void>;
@@ -97,15 +95,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     });
 
   /** One chunk of one run; false when the run is no longer in the workspace. */
-  const turn = (slot: RunSlot, steps: (slot: RunSlot) => number, highlight: boolean) =>
+  const turn = (slot: RunSlot, steps: (slot: RunSlot) => number, highlight: boolean, afterRest = false) =>
     exclusive(async () => {
       const started = epoch;
       if (!options.runnable().includes(slot)) return;
       try {
         if (highlight) options.onBatch(slot, slot.trainer.peekBatch().indices);
-        if (!highlight) await options.beforeChunk?.();
         // Single steps (slow motion, Step +1) are too short to time honestly.
-        await slot.runChunk(steps(slot), !highlight);
+        await slot.runChunk(steps(slot), !highlight, afterRest);
         if (started !== epoch) return;
         await options.afterChunk(slot);
       } catch (error) {
@@ -135,7 +132,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         const roundStarted = performance.now();
         for (const slot of active) {
           if (!playing) break;
-          await turn(slot, steps, speed === 'slow');
+          await turn(slot, steps, speed === 'slow', speed === 'steady');
           await yieldToEvents();
         }
         if (playing && speed === 'slow') await sleep(SLOW_BEAT_MS);

@@ -9,8 +9,6 @@ import { createScheduler } from './scheduler';
 
 /** Wall-clock spacing of the page's updates, evaluations (and resume snapshots) and model views (ms). */
 export const CADENCE = { flush: 100, evaluate: 300, view: 1000 } as const;
-/** A device left idle longer than this (ms) is woken before the next timed block. */
-const IDLE_BEFORE_WAKE_MS = 30;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -30,7 +28,6 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
   let lastView = 0;
   let unwatchContext: () => void = () => undefined;
   let latency: ReadbackLatency | null = null;
-  let lastChunkEnd = 0;
 
   let disposed = false;
   const emit = (message: HostMessage) => {
@@ -162,15 +159,10 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
     inWorker,
     runnable,
     speed: () => spec?.speed ?? 'fast',
-    // After a rest (steady speed) the device is idle: one probe wakes it, so the next block times work alone.
-    beforeChunk: async () => {
-      if (performance.now() - lastChunkEnd > IDLE_BEFORE_WAKE_MS) await latency?.probe();
-    },
     onBatch: (slot, indices) => {
       if (slot === focusSlot()) emit({ kind: 'batch', generation, runId: slot.id, indices });
     },
     afterChunk: async (slot) => {
-      lastChunkEnd = performance.now();
       // Reads on a lost context return zeros rather than failing, so check before trusting this chunk's numbers.
       if (contextLost()) {
         await recoverOnCpu(scheduler.playing);
