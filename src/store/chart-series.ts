@@ -52,21 +52,40 @@ function downsample<T>(points: T[], y: (p: T) => number): T[] {
 /**
  * A centred moving average of batch losses (weighted by the steps each point averages), with the window shrunk
  * symmetrically at both ends: no point is pulled towards older values, so the line never lags the run.
- * `radius` is in points; 0 returns the losses unchanged.
+ * `radius` is in points; 0 returns the losses unchanged. Prefix sums keep it linear in the number of points.
  */
 export function smoothCentred(points: BatchLossPoint[], radius: number): { point: BatchLossPoint; mean: number }[] {
   const finite = points.filter((p) => Number.isFinite(p.loss));
   const last = finite.length - 1;
+  const sums = new Float64Array(finite.length + 1);
+  const weights = new Float64Array(finite.length + 1);
+  finite.forEach((p, i) => {
+    sums[i + 1] = sums[i]! + p.loss * p.steps;
+    weights[i + 1] = weights[i]! + p.steps;
+  });
   return finite.map((point, i) => {
     const r = Math.min(radius, i, last - i);
-    let sum = 0;
-    let weight = 0;
-    for (let k = i - r; k <= i + r; k++) {
-      sum += finite[k]!.loss * finite[k]!.steps;
-      weight += finite[k]!.steps;
-    }
-    return { point, mean: sum / weight };
+    if (r === 0) return { point, mean: point.loss };
+    return { point, mean: (sums[i + r + 1]! - sums[i - r]!) / (weights[i + r + 1]! - weights[i - r]!) };
   });
+}
+
+/**
+ * At most MAX_CHART_POINTS points, each the mean of a run of consecutive ones (first and last kept as they are):
+ * an already-smoothed line stays smooth, where LTTB would keep its every wiggle (and the page would pay to draw them).
+ */
+export function bucketMeans(points: { x: number; y: number }[]): { x: number; y: number }[] {
+  if (points.length <= MAX_CHART_POINTS) return points;
+  const inner = points.slice(1, -1);
+  const buckets = MAX_CHART_POINTS - 2;
+  const out = [points[0]!];
+  for (let b = 0; b < buckets; b++) {
+    const slice = inner.slice(Math.floor((b * inner.length) / buckets), Math.floor(((b + 1) * inner.length) / buckets));
+    if (slice.length === 0) continue;
+    out.push({ x: slice.reduce((s, p) => s + p.x, 0) / slice.length, y: slice.reduce((s, p) => s + p.y, 0) / slice.length });
+  }
+  out.push(points[points.length - 1]!);
+  return out;
 }
 
 /** The smoothing window for a run: none for the full batch (its batch loss is the training loss), else ~3% of the points. */
@@ -82,7 +101,7 @@ export function runSeries(history: Pick<RunHistory, 'batchLosses' | 'evals' | 'e
   const shown = (v: number) => (logY ? Math.max(v, LOG_FLOOR) : v);
   const loss = downsample(evals, (e) => yOf(e.trainLoss)).map((e) => ({ x: xOf(e, axis), train: shown(e.trainLoss), test: shown(e.testLoss) }));
   const smoothed = smoothCentred(history.batchLosses, smoothingRadius(history.batchLosses.length, fullBatch));
-  const band = downsample(smoothed, (s) => yOf(s.mean)).map(({ point, mean }) => ({ x: xOf(point, axis), mean: shown(mean) }));
+  const band = bucketMeans(smoothed.map(({ point, mean }) => ({ x: xOf(point, axis), y: mean }))).map(({ x, y }) => ({ x, mean: shown(y) }));
   const events = history.events.map((e: RunEvent) => ({ x: xOf(e, axis), label: e.label }));
   return { loss, band, events };
 }

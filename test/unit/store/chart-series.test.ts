@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchLossPoint, EvalPoint } from '../../../src/runtime/protocol';
-import { MAX_CHART_POINTS, runSeries, smoothCentred, smoothingRadius, xOf } from '../../../src/store/chart-series';
+import { bucketMeans, MAX_CHART_POINTS, runSeries, smoothCentred, smoothingRadius, xOf } from '../../../src/store/chart-series';
 import { compareAtEqualX, lossAt } from '../../../src/store/comparison';
 import { appendDecimated, createMetricsHistory } from '../../../src/store/metrics-history';
 
@@ -94,5 +94,17 @@ describe('metrics history', () => {
     history.ingest(1, [update('a', true, 0)]);
     expect(history.runs().get('a')!.evals).toHaveLength(1);
     expect(history.runs().has('b')).toBe(false);
+  });
+});
+
+describe('bucket means for the smoothed batch loss', () => {
+  it('keeps at most MAX_CHART_POINTS, the first and last exact, and averages the runs between', () => {
+    const points = Array.from({ length: 1000 }, (_, i) => ({ x: i, y: i % 2 }));
+    const out = bucketMeans(points);
+    expect(out).toHaveLength(MAX_CHART_POINTS);
+    expect(out[0]).toEqual({ x: 0, y: 0 });
+    expect(out.at(-1)).toEqual({ x: 999, y: 1 });
+    // An alternating 0/1 series averages to about 0.5 in every bucket: no wiggle survives.
+    for (const p of out.slice(1, -1)) expect(Math.abs(p.y - 0.5)).toBeLessThanOrEqual(0.1);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StepRecord } from '../../../src/engine/trainer-types';
-import { batchLossPoints, MAX_POINTS_PER_CHUNK } from '../../../src/worker/batch-loss-points';
+import { batchLossPoints, FULL_BATCH_POINTS, MAX_POINTS_PER_CHUNK } from '../../../src/worker/batch-loss-points';
 
 /** Steps of batch size 4 on 10 examples (the last batch of each epoch holds 2), starting after `from` steps. */
 function records(from: number, count: number, loss: (step: number) => number): StepRecord[] {
@@ -24,9 +24,13 @@ describe('batch-loss points', () => {
     expect(points.every((p) => p.steps === 1)).toBe(true);
   });
 
-  it('keeps every step of a full batch, however long the chunk', () => {
+  it('keeps every step of a full batch up to FULL_BATCH_POINTS, and beyond that its first step exact', () => {
     const before = { step: 0, epoch: 0, examples: 0, seconds: 0 };
-    expect(batchLossPoints(before, records(0, 100, () => 1), 1, true)).toHaveLength(100);
+    expect(batchLossPoints(before, records(0, FULL_BATCH_POINTS, () => 1), 1, true)).toHaveLength(FULL_BATCH_POINTS);
+    const long = batchLossPoints(before, records(0, 1000, (s) => s), 1, true);
+    expect(long).toHaveLength(FULL_BATCH_POINTS);
+    expect(long[0]).toMatchObject({ step: 0, loss: 1, steps: 1 });
+    expect(long.reduce((s, p) => s + p.steps, 0)).toBe(1000);
   });
 
   it('averages consecutive steps of a long chunk into at most MAX_POINTS_PER_CHUNK points, weights intact', () => {
