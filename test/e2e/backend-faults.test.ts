@@ -17,6 +17,24 @@ describe('backend faults', () => {
     }
   });
 
+  it('switching the backend while training restarts the runs on the new device and keeps playing', async () => {
+    const session = await openBrowser();
+    try {
+      const page = session.page;
+      await openWorkspace(page, '?backend=webgl');
+      await page.getByRole('button', { name: /Play/ }).click();
+      await waitForHistories(page, (h) => RUN_IDS.every((id) => (h[id]?.status.step ?? 0) > 5));
+      await page.getByLabel('Compute backend').selectOption('cpu');
+      await page.getByTestId('backend-badge').filter({ hasText: /^CPU$/ }).waitFor({ timeout: 60_000 });
+      // Training resumes on its own: no second press of Play.
+      await waitForHistories(page, (h) => RUN_IDS.every((id) => h[id]?.status.state === 'running' && h[id]!.status.step > 5));
+      await expect(page.getByRole('button', { name: 'Pause training' }).isVisible()).resolves.toBe(true);
+      expect(session.errors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
   it('without WebGL, auto falls back to the CPU and says why', async () => {
     const session = await openBrowser({ args: NO_WEBGL_ARGS });
     try {
