@@ -45,8 +45,12 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
   let applyTimer: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
 
+  // Measurements of generations before this one belong to runs a restart has replaced.
+  let staleBefore = 0;
   const publish = () => {
     publishTimer = null;
+    // The old runs stay hidden while a restart is on its way.
+    if (staleBefore > history.generation) return;
     const { xAxis, logY } = useUiStore.getState();
     const series: Record<string, RunSeries> = {};
     const statuses: Record<string, RunStatus> = {};
@@ -71,8 +75,6 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     publishTimer ??= setTimeout(publish, PUBLISH_INTERVAL_MS);
   };
 
-  // Measurements of generations before this one belong to runs a restart has replaced.
-  let staleBefore = 0;
   /** A restart is on its way: show no numbers of the old runs while the new ones warm up (the history stays until then). */
   const hideOldRuns = () => {
     staleBefore = history.generation + 1;

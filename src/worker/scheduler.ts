@@ -125,7 +125,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         const targetMs = options.inWorker ? FAST_BLOCK_MS : 12;
         let largestChunk = 0;
         const steps = (slot: RunSlot) => {
-          const count = speed === 'fast' ? slot.chunkSize(targetMs, MIN_TIMED_STEPS) : speed === 'steady' ? slot.chunkSize(STEADY_BLOCK_MS, STEADY_MIN_STEPS) : 1;
+          // On the page's own thread (no workers) a frame budget beats a timeable block.
+          const count = speed === 'fast' ? slot.chunkSize(targetMs, options.inWorker ? MIN_TIMED_STEPS : 1) : speed === 'steady' ? slot.chunkSize(STEADY_BLOCK_MS, STEADY_MIN_STEPS) : 1;
           largestChunk = Math.max(largestChunk, count);
           return count;
         };

@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HostConnection } from '../../../src/runtime/host-connection';
+import type { HostMessage, RunUpdate, TrainingHostApi, WorkspaceSpec } from '../../../src/runtime/protocol';
+import { startTrainingBridge, type TrainingControls } from '../../../src/runtime/training-bridge';
+import { useMetricsStore } from '../../../src/store/metrics-store';
+import { initialSettings, useSettingsStore } from '../../../src/store/settings-store';
+import { status } from '../../component/fixtures';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A host that restarts (new generation) when the experiment changes and whose play() waits for `release`. */
+function fakeHost() {
+  let listener: (m: HostMessage) => void = () => undefined;
+  let generation = 0;
+  let key = '';
+  let release: (() => void) | null = null;
+  const calls: string[] = [];
+  const update = (step: number): RunUpdate => ({ status: status({ id: 'mini', step }), reset: false, batchLosses: [], evals: [], events: [] });
+  const host: TrainingHostApi = {
+    start: async () => ({ name: 'cpu', label: 'CPU', notice: null, inWorker: true }),
+    async apply(spec: WorkspaceSpec) {
+      const next = JSON.stringify(spec.experiment);
+      if (next !== key) {
+        key = next;
+        generation++;
+      }
+      calls.push(`apply ${generation}`);
+      return generation;
+    },
+    play: () =>
+      new Promise<boolean>((resolve) => {
+        calls.push('play');
+        release = () => resolve(true);
+      }),
+    pause: () => void calls.push('pause'),
+    step: async () => undefined,
+    reset: async () => undefined,
+    resetRun: async () => undefined,
+    tensorCount: async () => 0,
+    dispose: () => undefined,
+  };
+  const connect = async (_preference: unknown, onMessage: (m: HostMessage) => void): Promise<HostConnection> => {
+    listener = onMessage;
+    return { host, info: { name: 'cpu', label: 'CPU', notice: null, inWorker: true }, loseContextForTest: async () => false, close: () => undefined };
+  };
+  return {
+    connect,
+    calls,
+    send: (gen: number, step: number) => listener({ kind: 'metrics', generation: gen, playing: false, updates: [update(step)] }),
+    get generation() {
+      return generation;
+    },
+    releasePlay: () => release?.(),
+  };
+}
+
+describe('training bridge', () => {
+  let bridge: TrainingControls;
+  beforeEach(() => {
+    useSettingsStore.setState(initialSettings());
+    useMetricsStore.setState({ playing: false, starting: false, statuses: {}, series: {}, latest: {}, health: {}, trouble: {}, comparison: null });
+  });
+  afterEach(() => bridge?.dispose());
+
+  it('hides the old runs’ numbers at once when the experiment changes, and ignores their late messages', async () => {
+    const host = fakeHost();
+    bridge = startTrainingBridge(host.connect);
+    await sleep(20);
+    host.send(1, 40);
+    await sleep(300);
+    expect(useMetricsStore.getState().statuses.mini?.step).toBe(40);
+    useSettingsStore.getState().setExperiment({ n: 1024 });
+    expect(useMetricsStore.getState().statuses).toEqual({});
+    // A message the old runs sent before the restart reached the host.
+    host.send(1, 41);
+    await sleep(300);
+    expect(useMetricsStore.getState().statuses).toEqual({});
+    host.send(2, 0);
+    await sleep(300);
+    expect(useMetricsStore.getState().statuses.mini?.step).toBe(0);
+  });
+
+  it('shows the runs again when a change turns out not to restart them (changed and changed back)', async () => {
+    const host = fakeHost();
+    bridge = startTrainingBridge(host.connect);
+    await sleep(20);
+    host.send(1, 40);
+    await sleep(300);
+    useSettingsStore.getState().setExperiment({ n: 1024 });
+    useSettingsStore.getState().setExperiment({ n: 512 });
+    await sleep(300);
+    expect(host.generation).toBe(1);
+    expect(useMetricsStore.getState().statuses.mini?.step).toBe(40);
+  });
+
+  it('says Starting… until the host has started, after the pending settings were applied', async () => {
+    const host = fakeHost();
+    bridge = startTrainingBridge(host.connect);
+    await sleep(20);
+    useSettingsStore.getState().setExperiment({ dataset: 'line' });
+    bridge.play();
+    expect(useMetricsStore.getState().starting).toBe(true);
+    await sleep(50);
+    // The debounced change went to the host before Play did.
+    expect(host.calls.slice(-2)).toEqual(['apply 2', 'play']);
+    expect(useMetricsStore.getState().starting).toBe(true);
+    host.releasePlay();
+    await sleep(10);
+    expect(useMetricsStore.getState()).toMatchObject({ starting: false, playing: true });
+  });
+});
