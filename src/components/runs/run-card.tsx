@@ -80,7 +80,14 @@ export const RunNumbers = memo(function RunNumbers({ status, latest, classificat
         <dt>time per step</dt>
         <dd title={timingNote(status) ?? undefined}>
           {formatMs(status?.msPerStep ?? null)}
-          {timingNote(status) ? <span className="timing-mark" aria-label={timingNote(status)!}>{status?.msPerStep === null ? ' ?' : ' *'}</span> : null}
+          {timingNote(status) ? (
+            <>
+              <span className="timing-mark" aria-hidden="true">
+                {status?.msPerStep === null ? ' ?' : ' *'}
+              </span>
+              <span className="sr-only">{timingNote(status)}</span>
+            </>
+          ) : null}
         </dd>
       </div>
     </dl>
