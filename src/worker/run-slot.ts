@@ -41,7 +41,7 @@ export interface RunSlot {
   chunkSize(targetMs: number, minSteps?: number): number;
   /**
    * `timed`: the steps run back to back as a block worth timing (not single slow-motion steps). `leadIn`: the
-   * block follows a rest, so its first step runs on its own, untimed, and wakes the device and the code up.
+   * block follows a rest, so its first quarter runs on its own, untimed, and wakes the device and the code up.
    */
   runChunk(steps: number, timed?: boolean, leadIn?: boolean): Promise<StepRecord[]>;
   evaluate(): Promise<void>;
@@ -172,9 +172,10 @@ export async function createRunSlot(
 
     async runChunk(steps, timed = true, leadIn = false) {
       if (!(timed && leadIn && steps > 1)) return runPart(steps, timed);
-      const first = await runPart(1, false);
+      const lead = Math.max(1, Math.floor(steps / 4));
+      const first = await runPart(lead, false);
       if (first.length === 0 || trainer.progress.status !== 'ok') return first;
-      return [...first, ...(await runPart(steps - 1, true))];
+      return [...first, ...(await runPart(steps - lead, true))];
     },
 
     async evaluate() {

@@ -7,8 +7,9 @@ export const SLOW_BEAT_MS = 700;
 /** Wall time of one run's chunk at full speed in a worker (ms). */
 export const FAST_BLOCK_MS = 100;
 /**
- * `steady` trains each run in short blocks (at least STEADY_MIN_STEPS steps, the first an untimed lead-in, and about STEADY_BLOCK_MS of work,
- * long enough to time honestly) and rests after each round so a run advances about STEADY_STEPS_PER_SECOND.
+ * `steady` trains each run in short blocks (at least STEADY_MIN_STEPS steps, the first quarter an untimed lead-in,
+ * and about STEADY_BLOCK_MS of work: long enough to time honestly) and rests after each round so a run advances
+ * about STEADY_STEPS_PER_SECOND.
  */
 export const STEADY_MIN_STEPS = 2 * MIN_TIMED_STEPS + 1;
 export const STEADY_BLOCK_MS = 5;
