@@ -48,6 +48,8 @@ export interface RunSlot {
   /** The state saved at the last evaluation (WebGL only keeps one), to resume after a lost context. */
   lastSnapshot(): RunSnapshot | null;
   msSinceEval(now: number): number;
+  /** Wall time the last full-set evaluation took (ms). */
+  readonly lastEvalMs: number;
   /** True when steps were taken since the last evaluation. */
   needsEvaluation(): boolean;
   finished(): boolean;
@@ -115,6 +117,7 @@ export async function createRunSlot(
   let wallMsPerStep: number | null = null;
   const clock = createStepClock();
   let lastEvalAt = Number.NEGATIVE_INFINITY;
+  let lastEvalMs = 0;
   let readbacks = 0;
   let snapshot: RunSnapshot | null = null;
   let lastEvalStep = -1;
@@ -181,6 +184,7 @@ export async function createRunSlot(
     async evaluate() {
       lastEvalAt = performance.now();
       const e = await trainer.evaluate({ withParams: context.snapshotsWanted() });
+      lastEvalMs = performance.now() - lastEvalAt;
       readbacks++;
       lastEvalStep = e.step;
       if (e.params && trainer.progress.status === 'ok' && context.snapshotsWanted()) snapshot = { params: e.params, step: e.step, examplesSeen: e.examplesSeen, computeSeconds };
@@ -188,6 +192,9 @@ export async function createRunSlot(
     },
 
     msSinceEval: (now) => now - lastEvalAt,
+    get lastEvalMs() {
+      return lastEvalMs;
+    },
     needsEvaluation: () => lastEvalStep !== trainer.progress.step,
 
     finished: () => stopStep !== null && trainer.progress.step >= stopStep,

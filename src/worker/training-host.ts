@@ -9,6 +9,8 @@ import { createScheduler } from './scheduler';
 
 /** Wall-clock spacing of the page's updates, evaluations (and resume snapshots) and model views (ms). */
 export const CADENCE = { flush: 100, evaluate: 300, view: 1000 } as const;
+/** A run's next evaluation waits at least this many times its last evaluation's duration. */
+const EVALUATION_SPACING = 5;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -171,7 +173,9 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
       const now = performance.now();
       // Right after a readback the queue is idle: the moment to time a bare round trip.
       await latency?.maybeProbe(now);
-      if (slot.msSinceEval(now) >= CADENCE.evaluate || slot.finished() || slot.trainer.progress.status !== 'ok') await slot.evaluate();
+      // At large N a full-set evaluation is itself long: keep it to about a fifth of the wall time.
+      const evaluateEvery = Math.max(CADENCE.evaluate, EVALUATION_SPACING * slot.lastEvalMs);
+      if (slot.msSinceEval(now) >= evaluateEvery || slot.finished() || slot.trainer.progress.status !== 'ok') await slot.evaluate();
       if (now - lastView >= CADENCE.view || spec?.speed === 'slow') await refreshView();
       if (now - lastFlush >= CADENCE.flush || spec?.speed === 'slow') flush();
     },
