@@ -33,11 +33,17 @@ export function TopBar() {
         >
           {playing ? '❚❚ Pause' : starting ? 'Starting…' : '▶ Play'}
         </button>
-        <button type="button" onClick={training.step} disabled={!backend || playing} title="One SGD step of every run">
-          Step +1
+        <button type="button" onClick={training.step} disabled={!backend || playing} title="One SGD step of every run" aria-label="Step +1">
+          <span className="button-word" aria-hidden="true">
+            Step{' '}
+          </span>
+          <span aria-hidden="true">+1</span>
         </button>
-        <button type="button" onClick={training.reset} disabled={!backend} title="Start every run again from the same initial weights">
-          ⟲ Reset
+        <button type="button" onClick={training.reset} disabled={!backend} title="Start every run again from the same initial weights" aria-label="Reset">
+          <span aria-hidden="true">⟲</span>
+          <span className="button-word" aria-hidden="true">
+            {' '}Reset
+          </span>
         </button>
         <label className="inline-field">
           <span>Speed</span>
