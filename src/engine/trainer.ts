@@ -10,6 +10,9 @@ import {
   signedLossSum,
   outputDelta,
 } from './network';
+import type { LoaderBatch } from './loader';
+import type { ParameterArrays } from './models';
+import { PIECE_ROWS, pieceGroups } from './row-pieces';
 import { measureNoiseSums, perExampleGradientMatrix } from './noise-probe';
 import { cosineFromDots, createNoiseScaleEstimator, simpleNoiseScale } from './noise';
 import { createRng, sampleWithoutReplacement } from './rng';
@@ -17,6 +20,20 @@ import { MAX_PER_EXAMPLE_ENTRIES, type StepRecord, type Trainer, type TrainerCon
 
 export type * from './trainer-types';
 export { MAX_PER_EXAMPLE_ENTRIES } from './trainer-types';
+
+/** Loss sum and summed gradients over some rows (a type alias, not an interface, so tf.tidy can return it). */
+type RowSums = { loss: tf.Scalar; gradients: { weights: tf.Tensor2D; bias: tf.Tensor1D }[] };
+
+/** A step dispatched but not yet read back. */
+interface PendingStep {
+  record: Omit<StepRecord, 'batchLoss'>;
+  loss: tf.Scalar;
+}
+
+/** Rows [start, start + rows) of a tensor; the tensor itself when that is all of it. Call inside tf.tidy. */
+function sliceRows<T extends tf.Tensor>(t: T, start: number, rows: number): T {
+  return start === 0 && rows === t.shape[0] ? t : (tf.slice(t, start, rows) as T);
+}
 
 /** A layer's trainable variables. */
 interface TrainableLayer {
@@ -77,28 +94,27 @@ export function createTrainer(config: TrainerConfig): Trainer {
     });
   };
 
-  const dispatchStep = (): { record: Omit<StepRecord, 'batchLoss'>; loss: tf.Scalar } => {
-    const batch = loader.next();
+  /** Loss sum and summed gradients over some rows, at the step's scale. Call inside tf.tidy. */
+  const rowsGradients = (x: tf.Tensor2D, targets: tf.Tensor2D, scale: tf.Scalar): RowSums => {
+    const pass = forward(layers, x, activation, task);
+    const deltas = backwardDeltas(layers, pass, outputDelta(pass.output, targets, scale), activation);
+    return { loss: signedLossSum(pass.output, targets, task), gradients: layerGradients(pass, deltas) };
+  };
+
+  /** Rows [start, start + rows) of a batch. Call inside tf.tidy. */
+  const batchRows = (indices: Int32Array, start: number, rows: number): { x: tf.Tensor2D; targets: tf.Tensor2D } => {
+    // The full set needs no gather: the gradient of a sum does not depend on the order of its terms.
+    if (indices.length === n) return { x: sliceRows(data.train.x, start, rows), targets: sliceRows(data.train.targets, start, rows) };
+    const picked = tf.tensor1d(indices.subarray(start, start + rows), 'int32');
+    return { x: tf.gather(data.train.x, picked), targets: tf.gather(data.train.targets, picked) };
+  };
+
+  const advance = (batch: LoaderBatch): Omit<StepRecord, 'batchLoss'> => {
     const size = batch.indices.length;
-    const loss = tf.tidy(() => {
-      let x = data.train.x;
-      let targets = data.train.targets;
-      // The full set needs no gather: the gradient of a sum does not depend on the order of its terms.
-      if (size !== n) {
-        const rows = tf.tensor1d(batch.indices, 'int32');
-        x = tf.gather(x, rows);
-        targets = tf.gather(targets, rows);
-      }
-      const pass = forward(layers, x, activation, task);
-      const batchLossSum = signedLossSum(pass.output, targets, task);
-      const deltas = backwardDeltas(layers, pass, outputDelta(pass.output, targets, stepScale(size)), activation);
-      applyUpdate(layerGradients(pass, deltas));
-      return batchLossSum;
-    });
     progress.step++;
     progress.examplesSeen += size;
     progress.epoch = batch.epoch + (batch.batchInEpoch + 1) / batch.batchesInEpoch;
-    const record = {
+    return {
       step: progress.step,
       epoch: progress.epoch,
       examplesSeen: progress.examplesSeen,
@@ -106,7 +122,47 @@ export function createTrainer(config: TrainerConfig): Trainer {
       batchEpoch: batch.epoch,
       batchInEpoch: batch.batchInEpoch,
     };
-    return { record, loss };
+  };
+
+  const dispatchStep = (): PendingStep => {
+    const batch = loader.next();
+    const size = batch.indices.length;
+    const loss = tf.tidy(() => {
+      const rows = batchRows(batch.indices, 0, size);
+      const result = rowsGradients(rows.x, rows.targets, stepScale(size));
+      applyUpdate(result.gradients);
+      return result.loss;
+    });
+    return { record: advance(batch), loss };
+  };
+
+  /** A step over more than PIECE_ROWS rows: its pieces are sent one at a time, each awaited, then summed. */
+  const dispatchStepInPieces = async (): Promise<PendingStep> => {
+    const batch = loader.next();
+    const size = batch.indices.length;
+    const parts: RowSums[] = [];
+    try {
+      for (const [piece] of pieceGroups([size])) {
+        const part = tf.tidy(() => {
+          const rows = batchRows(batch.indices, piece!.start, piece!.rows);
+          return rowsGradients(rows.x, rows.targets, stepScale(size));
+        });
+        parts.push(part);
+        await part.loss.data();
+      }
+      const loss = tf.tidy(() => {
+        applyUpdate(
+          layers.map((_, l) => ({
+            weights: tf.addN(parts.map((p) => p.gradients[l]!.weights)),
+            bias: tf.addN(parts.map((p) => p.gradients[l]!.bias)),
+          })),
+        );
+        return tf.addN(parts.map((p) => p.loss));
+      });
+      return { record: advance(batch), loss };
+    } finally {
+      tf.dispose(parts.flatMap((p) => [p.loss, ...p.gradients.flatMap((g) => [g.weights, g.bias])]));
+    }
   };
 
   const parameterNormSq = (): tf.Scalar =>
@@ -124,7 +180,8 @@ export function createTrainer(config: TrainerConfig): Trainer {
 
     async runSteps(count) {
       if (disposed || progress.status !== 'ok' || count <= 0) return [];
-      const pending = Array.from({ length: count }, dispatchStep);
+      const pending: PendingStep[] = [];
+      for (let k = 0; k < count; k++) pending.push(batchSize > PIECE_ROWS ? await dispatchStepInPieces() : dispatchStep());
       const packed = tf.tidy(() => tf.concat([tf.stack(pending.map((p) => p.loss)), tf.reshape(parameterNormSq(), [1])]));
       tf.dispose(pending.map((p) => p.loss));
       const values = await packed.data();
@@ -150,38 +207,53 @@ export function createTrainer(config: TrainerConfig): Trainer {
     async evaluate(options = {}) {
       const at = { step: progress.step, epoch: progress.epoch, examplesSeen: progress.examplesSeen };
       const tensors = layers.flatMap((layer) => [layer.weights, layer.bias]);
-      const packed = tf.tidy(() => {
-        const parts: tf.Scalar[] = [];
-        for (const split of [data.train, data.test]) {
-          const pass = forward(layers, split.x, activation, task);
-          parts.push(signedLossSum(pass.output, split.targets, task));
-          if (split.labels) parts.push(tf.sum(tf.cast(tf.equal(tf.argMax(pass.output, 1), split.labels), 'float32')));
+      const splits = [data.train, data.test];
+      const totals = splits.map(() => ({ loss: 0, correct: 0 }));
+      const groups = pieceGroups(splits.map((split) => split.count));
+      let params: ParameterArrays | undefined;
+      // One transfer per group of pieces (one in all up to PIECE_ROWS rows); the parameters ride with the last.
+      for (const [g, group] of groups.entries()) {
+        const withParams = options.withParams === true && g === groups.length - 1;
+        const packed = tf.tidy(() => {
+          const sums = group.flatMap((piece) => {
+            const split = splits[piece.part]!;
+            const output = forward(layers, sliceRows(split.x, piece.start, piece.rows), activation, task).output;
+            const loss = signedLossSum(output, sliceRows(split.targets, piece.start, piece.rows), task);
+            if (!split.labels) return [loss];
+            const labels = sliceRows(split.labels, piece.start, piece.rows);
+            return [loss, tf.sum(tf.cast(tf.equal(tf.argMax(output, 1), labels), 'float32'))];
+          });
+          const stacked = tf.stack(sums);
+          return withParams ? tf.concat([stacked, ...tensors.map((t) => tf.reshape(t, [-1]))]) : stacked;
+        });
+        const v = (await packed.data()) as Float32Array;
+        packed.dispose();
+        let offset = 0;
+        for (const piece of group) {
+          totals[piece.part]!.loss += v[offset++]!;
+          if (splits[piece.part]!.labels) totals[piece.part]!.correct += v[offset++]!;
         }
-        const sums = tf.stack(parts);
-        return options.withParams ? tf.concat([sums, ...tensors.map((t) => tf.reshape(t, [-1]))]) : sums;
-      });
-      const v = (await packed.data()) as Float32Array;
-      packed.dispose();
+        if (withParams) {
+          params = tensors.map((t) => {
+            const part = v.slice(offset, offset + t.size);
+            offset += t.size;
+            return part;
+          });
+        }
+      }
       const classification = task === 'classification';
       const sign = lossSumSign(task);
-      const trainLoss = (sign * v[0]!) / n;
-      const testLoss = (sign * v[classification ? 2 : 1]!) / data.test.count;
+      const trainLoss = (sign * totals[0]!.loss) / n;
+      const testLoss = (sign * totals[1]!.loss) / data.test.count;
       if (progress.status === 'ok' && !(Number.isFinite(trainLoss) && Number.isFinite(testLoss))) markDiverged(at.step);
       const evaluation = {
         ...at,
         trainLoss,
         testLoss,
-        trainAccuracy: classification ? v[1]! / n : null,
-        testAccuracy: classification ? v[3]! / data.test.count : null,
+        trainAccuracy: classification ? totals[0]!.correct / n : null,
+        testAccuracy: classification ? totals[1]!.correct / data.test.count : null,
       };
-      if (!options.withParams) return evaluation;
-      let offset = classification ? 4 : 2;
-      const params = tensors.map((t) => {
-        const part = v.slice(offset, offset + t.size);
-        offset += t.size;
-        return part;
-      });
-      return { ...evaluation, params };
+      return params ? { ...evaluation, params } : evaluation;
     },
 
     async measureNoise() {

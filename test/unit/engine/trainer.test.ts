@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../../../src/engine/datasets';
 import { epochBatches } from '../../../src/engine/loader';
+import { PIECE_ROWS } from '../../../src/engine/row-pieces';
 import { meanLossAndGradient, type ReferenceModel } from './reference-network';
 import { makeTrainer, trainFor } from './trainer-helpers';
 
@@ -154,6 +155,33 @@ describe('trainer', () => {
       run.dispose();
     }
   });
+
+  it('over more than PIECE_ROWS rows, steps and evaluation run in pieces and still equal a direct computation', async () => {
+    const baseline = tf.memory().numTensors;
+    const n = 2 * PIECE_ROWS + 1000;
+    const dataset = generateDataset({ name: 'moons', n, noise: 0.2, testShare: 0.25, seed: 1 });
+    const reference: ReferenceModel = { widths: [2, 8, 8, 2], activation: 'tanh', task: 'classification' };
+    const all = (count: number) => Array.from({ length: count }, (_, i) => i);
+    for (const batchSize of [n, PIECE_ROWS + 500]) {
+      const run = makeTrainer({ n, batchSize, lr: 0.5 });
+      const params = await run.trainer.getParams();
+      const batch = run.trainer.peekBatch().indices;
+      const [record] = await run.trainer.runSteps(1);
+      const expected = meanLossAndGradient(reference, params, dataset.train.x, dataset.train.y, batch);
+      expect(record!.batchLoss).toBeCloseTo(expected.loss, 5);
+      const after = await run.trainer.getParams();
+      const flatBefore = params.flatMap((p) => Array.from(p));
+      after.flatMap((p) => Array.from(p)).forEach((v, i) => expect(v).toBeCloseTo(flatBefore[i]! - 0.5 * expected.gradient[i]!, 5));
+      const evaluation = await run.trainer.evaluate({ withParams: true });
+      expect(evaluation.params!.flatMap((p) => Array.from(p))).toEqual(after.flatMap((p) => Array.from(p)));
+      const train = meanLossAndGradient(reference, after, dataset.train.x, dataset.train.y, all(n));
+      const test = meanLossAndGradient(reference, after, dataset.test.x, dataset.test.y, all(dataset.test.count));
+      expect(evaluation.trainLoss).toBeCloseTo(train.loss, 5);
+      expect(evaluation.testLoss).toBeCloseTo(test.loss, 5);
+      run.dispose();
+    }
+    expect(tf.memory().numTensors).toBe(baseline);
+  }, 60_000);
 
   it('leaks no tensors: after warm-up 1,000 more steps leave the count unchanged, dispose returns to baseline', async () => {
     const baseline = tf.memory().numTensors;
