@@ -81,3 +81,19 @@ export function createNoiseScaleEstimator(smoothing = 0.9): NoiseScaleEstimator 
     },
   };
 }
+
+/** Estimates averaged before the two-batch figure is shown as a number. */
+export const SETTLED_SAMPLES = 10;
+
+/**
+ * Whether a two-batch estimate can be read as a number: enough samples averaged, and both averaged terms positive
+ * (early on, or by bad luck, the differences can make |G|² or tr(Σ) negative, and their ratio meaningless).
+ */
+export function estimateSettled(estimate: SmoothedNoiseEstimate): boolean {
+  return estimate.samples >= SETTLED_SAMPLES && estimate.gradNormSq > 0 && estimate.traceSigma > 0 && Number.isFinite(estimate.bSimple);
+}
+
+/** √(|g_B − G|² / |G|²): how far the batch gradient is from the full one, relative to the full one's length. */
+export function relativeError(errorSq: number, gradNormSq: number): number {
+  return gradNormSq > 0 ? Math.sqrt(errorSq / gradNormSq) : Number.POSITIVE_INFINITY;
+}

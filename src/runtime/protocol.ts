@@ -50,6 +50,8 @@ export interface WorkspaceSpec {
   speed: Speed;
   /** The run whose decision boundary and current batch the data view shows. */
   focusRunId: string | null;
+  /** Wall time between a run's gradient-noise measurements (ms); null: not measured. */
+  noiseEveryMs: number | null;
 }
 
 /** Where a run stood: steps taken, epochs (fractional), examples seen, its own compute seconds. */
@@ -82,6 +84,24 @@ export interface EvalPoint {
   accuracy: number | null;
 }
 
+/**
+ * Gradient noise at the parameters a step is about to use, for the batch it is about to use: G is the full training
+ * set's gradient, g_B the batch's.
+ */
+export interface NoisePoint extends RunPosition {
+  batchSize: number;
+  /** cos(g_B, G): 1 when the batch points exactly where the full set does. */
+  cosine: number;
+  /** |g_B − G| / |G|. */
+  relativeError: number;
+  /** What a random batch of this size misses by on average: √(E|g_B − G|²) / |G|. */
+  expectedRelativeError: number;
+  /** The simple noise scale tr(Σ)/|G|², exact from per-example gradients (examples). */
+  bSimple: number;
+  /** The two-batch estimate of B_simple (null at B = N); `settled` once it can be read as a number. */
+  estimate: { bSimple: number; samples: number; settled: boolean } | null;
+}
+
 /** A moment a setting changed mid-run (charts mark it). */
 export interface RunEvent extends RunPosition {
   label: string;
@@ -111,6 +131,8 @@ export interface RunStatus {
   timingSource: TimingSource;
   divergedAtStep: number | null;
   readbacks: number;
+  /** Wall time spent measuring gradient noise, as a share of the wall time spent training (null before any training). */
+  noiseShare: number | null;
 }
 
 /** New measurements of one run since the last message. `reset` means earlier points no longer apply. */
@@ -120,6 +142,7 @@ export interface RunUpdate {
   batchLosses: BatchLossPoint[];
   evals: EvalPoint[];
   events: RunEvent[];
+  noise: NoisePoint[];
 }
 
 /** What the data view draws from the model: a probability grid (classification) or fitted curves (regression). */

@@ -1,4 +1,4 @@
-import type { BatchLossPoint, EvalPoint, RunEvent, RunStatus, RunUpdate } from '../runtime/protocol';
+import type { BatchLossPoint, EvalPoint, NoisePoint, RunEvent, RunStatus, RunUpdate } from '../runtime/protocol';
 
 /** Points kept per series before the history is thinned (every other point goes, the first and last stay). */
 export const MAX_HISTORY_POINTS = 4000;
@@ -8,6 +8,7 @@ export interface RunHistory {
   batchLosses: BatchLossPoint[];
   evals: EvalPoint[];
   events: RunEvent[];
+  noise: NoisePoint[];
   status: RunStatus;
 }
 
@@ -56,6 +57,7 @@ export function createMetricsHistory(): MetricsHistory {
           batchLosses: appendDecimated(old?.batchLosses ?? [], update.batchLosses),
           evals: appendDecimated(old?.evals ?? [], update.evals),
           events: [...(old?.events ?? []), ...update.events],
+          noise: appendDecimated(old?.noise ?? [], update.noise),
           status: update.status,
         });
       }

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { BackendInfo, EvalPoint, ModelView, RunStatus } from '../runtime/protocol';
 import type { RunSeries } from './chart-series';
+import type { NoiseSeries } from './noise-series';
 import type { Comparison } from './comparison';
 import type { RunHealth } from './run-health';
 import type { RunPosition } from '../runtime/protocol';
@@ -22,6 +23,8 @@ export interface MetricsState {
   backend: BackendInfo | null;
   statuses: Record<string, RunStatus>;
   series: Record<string, RunSeries>;
+  /** Each run's gradient-noise lines on the current x-axis. */
+  noise: Record<string, NoiseSeries>;
   /** Each run's latest full-set evaluation. */
   latest: Record<string, EvalPoint>;
   comparison: Comparison | null;
@@ -40,6 +43,7 @@ export const useMetricsStore = create<MetricsState>()(() => ({
   backend: null,
   statuses: {},
   series: {},
+  noise: {},
   latest: {},
   comparison: null,
   health: {},

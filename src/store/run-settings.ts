@@ -80,6 +80,8 @@ export interface WorkspaceSettings {
   speed: Speed;
   backend: BackendPreference;
   focusRunId: string;
+  /** Wall time between each run's gradient-noise measurements (ms); null: off. */
+  noiseEveryMs: number | null;
 }
 
 /** The lr a run trains with: its override, else the shared lr (scaled by B / B_mini when asked), within limits. */
@@ -114,5 +116,6 @@ export function toWorkspaceSpec(settings: WorkspaceSettings): WorkspaceSpec {
     stopAt: settings.stopAt,
     speed: settings.speed,
     focusRunId: settings.focusRunId,
+    noiseEveryMs: settings.noiseEveryMs,
   };
 }

@@ -21,9 +21,13 @@ interface SettingsActions {
   setSpeed(speed: Speed): void;
   setBackend(backend: BackendPreference): void;
   setFocus(id: string): void;
+  setNoiseEvery(ms: number | null): void;
 }
 
 export type SettingsState = WorkspaceSettings & SettingsActions;
+
+/** Gradient noise is measured twice a second per run unless the user changes it. */
+export const DEFAULT_NOISE_EVERY_MS = 500;
 
 /** The initial settings: the current defaults (moons) and the three standard runs. */
 export function initialSettings(backend: BackendPreference = 'auto'): WorkspaceSettings {
@@ -36,6 +40,7 @@ export function initialSettings(backend: BackendPreference = 'auto'): WorkspaceS
     speed: 'fast',
     backend,
     focusRunId: MINI_RUN_ID,
+    noiseEveryMs: DEFAULT_NOISE_EVERY_MS,
   };
 }
 
@@ -101,5 +106,6 @@ export const useSettingsStore = create<SettingsState>()((set, get) => {
     setSpeed: (speed) => set({ speed }),
     setBackend: (backend) => set({ backend }),
     setFocus: (focusRunId) => set({ focusRunId }),
+    setNoiseEvery: (noiseEveryMs) => set({ noiseEveryMs }),
   };
 });

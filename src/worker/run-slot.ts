@@ -2,12 +2,29 @@ import type { DeviceDataset } from '../engine/device-data';
 import { stepsPerEpoch } from '../engine/loader';
 import type { ModelSpec, ParameterArrays } from '../engine/models';
 import { createTrainer, type StepRecord, type Trainer } from '../engine/trainer';
-import type { BatchLossPoint, EvalPoint, RunEvent, RunPosition, RunSpec, RunStatus, RunUpdate, StopRule } from '../runtime/protocol';
+import { estimateSettled, expectedBatchErrorSq, relativeError } from '../engine/noise';
+import type { BatchLossPoint, EvalPoint, NoisePoint, RunEvent, RunPosition, RunSpec, RunStatus, RunUpdate, StopRule } from '../runtime/protocol';
 import { batchLossPoints } from './batch-loss-points';
 import { createStepClock, MIN_TIMED_STEPS } from './step-clock';
 
 /** The longest a chunk is stretched to reach its minimum number of steps (ms). */
 const MAX_CHUNK_MS = 400;
+/** A run trains at least this many times as long as its last noise measurement took before the next (≤ 20 % of training time). */
+export const NOISE_SPACING = 5;
+
+/** Where a run stands against its noise schedule. */
+export interface NoiseClock {
+  newSteps: boolean;
+  msSinceLast: number;
+  trainMsSinceLast: number;
+  lastMs: number;
+}
+
+/** A measurement is due after new steps, once `everyMs` passed and the run trained NOISE_SPACING × the last one's duration. */
+export function noiseIsDue(clock: NoiseClock, everyMs: number, always: boolean): boolean {
+  if (!clock.newSteps) return false;
+  return always || (clock.msSinceLast >= everyMs && clock.trainMsSinceLast >= NOISE_SPACING * clock.lastMs);
+}
 
 /** What a run needs from the experiment around it. */
 export interface SlotContext {
@@ -52,6 +69,13 @@ export interface RunSlot {
   readonly lastEvalMs: number;
   /** True when steps were taken since the last evaluation. */
   needsEvaluation(): boolean;
+  /** Measures gradient noise for the batch the next step will use (off the run's compute clock). */
+  measureNoise(): Promise<void>;
+  /**
+   * Whether a noise measurement is due: steps were taken since the last, `everyMs` of wall time passed, and the run
+   * has trained NOISE_SPACING times as long as the last measurement took. `always` skips the two waits (slow motion).
+   */
+  noiseDue(now: number, everyMs: number, always: boolean): boolean;
   finished(): boolean;
   updateSpec(next: RunSpec): void;
   status(playing: boolean): RunStatus;
@@ -126,6 +150,13 @@ export async function createRunSlot(
   let batchLosses: BatchLossPoint[] = [];
   let evals: EvalPoint[] = [];
   let events: RunEvent[] = [];
+  let noise: NoisePoint[] = [];
+  let trainMs = 0;
+  let noiseMs = 0;
+  let trainMsSinceNoise = 0;
+  let lastNoiseAt = Number.NEGATIVE_INFINITY;
+  let lastNoiseMs = 0;
+  let lastNoiseStep = -1;
 
   const at = (): RunPosition => ({
     step: trainer.progress.step,
@@ -140,6 +171,8 @@ export async function createRunSlot(
     const started = performance.now();
     const records = await trainer.runSteps(steps);
     const wallMs = performance.now() - started;
+    trainMs += wallMs;
+    trainMsSinceNoise += wallMs;
     readbacks++;
     if (records.length === 0) return records;
     const examples = records.reduce((sum, r) => sum + r.batchSize, 0);
@@ -197,6 +230,31 @@ export async function createRunSlot(
     },
     needsEvaluation: () => lastEvalStep !== trainer.progress.step,
 
+    async measureNoise() {
+      const started = performance.now();
+      const stats = await trainer.measureNoise();
+      lastNoiseAt = performance.now();
+      lastNoiseMs = lastNoiseAt - started;
+      noiseMs += lastNoiseMs;
+      trainMsSinceNoise = 0;
+      lastNoiseStep = stats.step;
+      readbacks++;
+      noise.push({
+        ...at(),
+        batchSize: stats.batchSize,
+        cosine: stats.cosine,
+        relativeError: relativeError(stats.batchErrorSq, stats.gradNormSq),
+        expectedRelativeError: relativeError(expectedBatchErrorSq(stats.traceSigma, n, stats.batchSize), stats.gradNormSq),
+        bSimple: stats.bSimple,
+        estimate: stats.estimate ? { bSimple: stats.estimate.bSimple, samples: stats.estimate.samples, settled: estimateSettled(stats.estimate) } : null,
+      });
+    },
+
+    noiseDue(now, everyMs, always) {
+      const newSteps = lastNoiseStep !== trainer.progress.step && trainer.progress.status === 'ok';
+      return noiseIsDue({ newSteps, msSinceLast: now - lastNoiseAt, trainMsSinceLast: trainMsSinceNoise, lastMs: lastNoiseMs }, everyMs, always);
+    },
+
     finished: () => stopStep !== null && trainer.progress.step >= stopStep,
 
     updateSpec(next) {
@@ -236,12 +294,14 @@ export async function createRunSlot(
         ...clock.rates(),
         divergedAtStep: p.divergedAtStep,
         readbacks,
+        noiseShare: trainMs > 0 && noiseMs > 0 ? noiseMs / trainMs : null,
       };
     },
 
     drain(playing) {
-      const update: RunUpdate = { status: slot.status(playing), reset: resetPending, batchLosses, evals, events };
+      const update: RunUpdate = { status: slot.status(playing), reset: resetPending, batchLosses, evals, events, noise };
       resetPending = false;
+      noise = [];
       batchLosses = [];
       evals = [];
       events = [];

@@ -88,6 +88,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
       const slot = await createRunSlot(context(), run, spec!.stopAt, resume?.get(run.id) ?? null);
       slots.push(slot);
       if (!resume) await slot.evaluate();
+      if (!resume && spec!.noiseEveryMs !== null) await slot.measureNoise();
     }
     flush();
     await refreshView();
@@ -113,6 +114,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
       kept.push(slot);
       slots = [...slots, slot];
       await slot.evaluate();
+      if (next.noiseEveryMs !== null) await slot.measureNoise();
     }
     for (const slot of slots) if (!kept.includes(slot)) slot.dispose();
     slots = kept;
@@ -176,11 +178,14 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
       // At large N a full-set evaluation is itself long: keep it to about a fifth of the wall time.
       const evaluateEvery = Math.max(CADENCE.evaluate, EVALUATION_SPACING * slot.lastEvalMs);
       if (slot.msSinceEval(now) >= evaluateEvery || slot.finished() || slot.trainer.progress.status !== 'ok') await slot.evaluate();
+      const noiseEvery = spec?.noiseEveryMs ?? null;
+      if (noiseEvery !== null && slot.noiseDue(now, noiseEvery, spec?.speed === 'slow')) await slot.measureNoise();
       if (now - lastView >= CADENCE.view || spec?.speed === 'slow') await refreshView();
       if (now - lastFlush >= CADENCE.flush || spec?.speed === 'slow') flush();
     },
     onIdle: async () => {
       for (const slot of slots) if (slot.spec.enabled && slot.needsEvaluation()) await slot.evaluate();
+      if (spec?.noiseEveryMs != null) for (const slot of slots) if (slot.spec.enabled && slot.noiseDue(0, 0, true)) await slot.measureNoise();
       flush();
       await refreshView();
     },
@@ -244,6 +249,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
         const fresh = await createRunSlot(context(), old.spec, spec.stopAt);
         slots = [...slots, fresh].sort((a, b) => spec!.runs.findIndex((r) => r.id === a.id) - spec!.runs.findIndex((r) => r.id === b.id));
         await fresh.evaluate();
+        if (spec.noiseEveryMs !== null) await fresh.measureNoise();
         flush();
       }),
 

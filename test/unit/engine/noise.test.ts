@@ -1,9 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
 import { generateDataset } from '../../../src/engine/datasets';
+import { PIECE_ROWS } from '../../../src/engine/row-pieces';
 import {
   createNoiseScaleEstimator,
+  estimateSettled,
   expectedBatchErrorSq,
+  relativeError,
+  SETTLED_SAMPLES,
   samplingVarianceFactor,
   twoBatchEstimate,
 } from '../../../src/engine/noise';
@@ -89,6 +94,24 @@ describe('noise maths', () => {
   });
 });
 
+describe('reading the two-batch estimate', () => {
+  const estimate = (samples: number, gradNormSq: number, traceSigma: number) => ({ samples, gradNormSq, traceSigma, bSimple: traceSigma / gradNormSq });
+
+  it('is not settled before SETTLED_SAMPLES samples, or while either averaged term is not positive', () => {
+    expect(estimateSettled(estimate(SETTLED_SAMPLES - 1, 1, 5))).toBe(false);
+    expect(estimateSettled(estimate(SETTLED_SAMPLES, 1, 5))).toBe(true);
+    expect(estimateSettled(estimate(50, -0.1, 5))).toBe(false);
+    expect(estimateSettled(estimate(50, 1, -2))).toBe(false);
+    expect(estimateSettled({ ...estimate(50, 0, 5), bSimple: Number.POSITIVE_INFINITY })).toBe(false);
+  });
+
+  it('relative error is |g_B − G| / |G|, infinite when G vanishes', () => {
+    expect(relativeError(4, 16)).toBeCloseTo(0.5, 12);
+    expect(relativeError(0, 16)).toBe(0);
+    expect(relativeError(1, 0)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
 describe('trainer noise measurements', () => {
   it('match a direct per-example computation: |G|², tr(Σ), B_simple, cos(g_B, G), |g_B − G|²', async () => {
     const run = makeTrainer({ n: 40, batchSize: 6, seed: 2 });
@@ -113,6 +136,26 @@ describe('trainer noise measurements', () => {
     expect(stats.estimate?.bigBatchSize).toBe(40);
     run.dispose();
   });
+
+  it('over more than PIECE_ROWS examples, measures in pieces and still matches the direct computation', async () => {
+    const n = PIECE_ROWS + 1500;
+    const baseline = tf.memory().numTensors;
+    const run = makeTrainer({ n, batchSize: PIECE_ROWS + 200, seed: 3 });
+    const params = await run.trainer.getParams();
+    const batch = run.trainer.peekBatch().indices;
+    const stats = await run.trainer.measureNoise();
+    const dataset = generateDataset({ name: 'moons', n, noise: 0.2, testShare: 0.25, seed: 3 });
+    const full = meanLossAndGradient(REFERENCE, params, dataset.train.x, dataset.train.y, Array.from({ length: n }, (_, i) => i));
+    const g = full.gradient;
+    const traceSigma = full.perExample.reduce((s, gi) => s + dot(sub(gi, g), sub(gi, g)), 0) / n;
+    const gb = meanLossAndGradient(REFERENCE, params, dataset.train.x, dataset.train.y, batch).gradient;
+    const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+    expect(relative(stats.gradNormSq, dot(g, g))).toBeLessThan(1e-4);
+    expect(relative(stats.traceSigma, traceSigma)).toBeLessThan(1e-3);
+    expect(stats.cosine).toBeCloseTo(dot(gb, g) / Math.sqrt(dot(gb, gb) * dot(g, g)), 4);
+    run.dispose();
+    expect(tf.memory().numTensors).toBe(baseline);
+  }, 60_000);
 
   it('returns the per-example gradient matrix, row i = ∇ℓ_i in parameter order', async () => {
     const run = makeTrainer({ n: 20, batchSize: 4, seed: 5 });

@@ -15,7 +15,7 @@ function fakeHost() {
   let key = '';
   let release: (() => void) | null = null;
   const calls: string[] = [];
-  const update = (step: number): RunUpdate => ({ status: status({ id: 'mini', step }), reset: false, batchLosses: [], evals: [], events: [] });
+  const update = (step: number): RunUpdate => ({ status: status({ id: 'mini', step }), reset: false, batchLosses: [], evals: [], events: [], noise: [] });
   const host: TrainingHostApi = {
     start: async () => ({ name: 'cpu', label: 'CPU', notice: null, inWorker: true }),
     async apply(spec: WorkspaceSpec) {
@@ -58,7 +58,7 @@ describe('training bridge', () => {
   let bridge: TrainingControls;
   beforeEach(() => {
     useSettingsStore.setState(initialSettings());
-    useMetricsStore.setState({ playing: false, starting: false, statuses: {}, series: {}, latest: {}, health: {}, trouble: {}, comparison: null });
+    useMetricsStore.setState({ playing: false, starting: false, statuses: {}, series: {}, noise: {}, latest: {}, health: {}, trouble: {}, comparison: null });
   });
   afterEach(() => bridge?.dispose());
 

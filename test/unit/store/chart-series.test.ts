@@ -81,11 +81,12 @@ describe('metrics history', () => {
   it('starts afresh for a new generation and when a run is reset', () => {
     const history = createMetricsHistory();
     const update = (id: string, reset: boolean, step: number) => ({
-      status: { id, state: 'running' as const, batchSize: 1, lr: 0.1, step, epoch: 0, examplesSeen: 0, computeSeconds: 0, stepsPerSecond: null, examplesPerSecond: null, msPerStep: null, timingSource: null, divergedAtStep: null, readbacks: 0 },
+      status: { id, state: 'running' as const, batchSize: 1, lr: 0.1, step, epoch: 0, examplesSeen: 0, computeSeconds: 0, stepsPerSecond: null, examplesPerSecond: null, msPerStep: null, timingSource: null, divergedAtStep: null, readbacks: 0, noiseShare: null },
       reset,
       batchLosses: [],
       evals: [evalAt(step, 1)],
       events: [],
+      noise: [],
     });
     history.ingest(0, [update('a', true, 0), update('b', true, 0)]);
     history.ingest(0, [update('a', false, 5), update('b', true, 7)]);

@@ -1,0 +1,79 @@
+import { createLTTB } from 'downsample';
+import type { NoisePoint } from '../runtime/protocol';
+import { MAX_CHART_POINTS, bucketMeans, xOf } from './chart-series';
+import type { XAxis } from './ui-store';
+
+/** One value of a noise line at one x. */
+export interface NoiseXY {
+  x: number;
+  y: number;
+}
+
+/** A run's gradient-noise lines on one x-axis, each ≤ MAX_CHART_POINTS. */
+export interface NoiseSeries {
+  /** Each measurement's |g_B − G| / |G| (faint dots): noise is the point of the view, so it is not averaged away. */
+  errorDots: NoiseXY[];
+  /** Centred moving average of |g_B − G| / |G| in log space (a geometric mean: one wild batch does not dominate it). */
+  error: NoiseXY[];
+  /** What a random batch of this size misses by on average, √(E|g_B − G|²) / |G|. */
+  expectedError: NoiseXY[];
+  /** Centred moving average of cos(g_B, G), and each measurement. */
+  cosine: NoiseXY[];
+  cosineDots: NoiseXY[];
+  /** B_simple from per-example gradients, and the two-batch estimate where it has settled. */
+  bSimple: NoiseXY[];
+  estimate: NoiseXY[];
+  /** The latest measurement (for readouts and "what to look for"). */
+  latest: NoisePoint | null;
+}
+
+/** Centred moving average over `radius` points each side (shrunk symmetrically at the ends, so nothing lags). */
+export function centredMeans(values: readonly number[], radius: number): number[] {
+  const sums = new Float64Array(values.length + 1);
+  values.forEach((v, i) => (sums[i + 1] = sums[i]! + v));
+  const last = values.length - 1;
+  return values.map((v, i) => {
+    const r = Math.min(radius, i, last - i);
+    return r <= 0 ? v : (sums[i + r + 1]! - sums[i - r]!) / (2 * r + 1);
+  });
+}
+
+/** A smoothing window of about 3 % of the points, at least 2 each side. */
+export function noiseRadius(count: number): number {
+  return Math.max(2, Math.round(count / 30));
+}
+
+const positive = (v: number) => Number.isFinite(v) && v > 0;
+
+function smoothedLine(points: readonly NoisePoint[], axis: XAxis, value: (p: NoisePoint) => number, log: boolean): NoiseXY[] {
+  const kept = points.filter((p) => (log ? positive(value(p)) : Number.isFinite(value(p))));
+  const ys = kept.map((p) => (log ? Math.log(value(p)) : value(p)));
+  const means = centredMeans(ys, noiseRadius(kept.length));
+  return bucketMeans(kept.map((p, i) => ({ x: xOf(p, axis), y: means[i]! }))).map(({ x, y }) => ({ x, y: log ? Math.exp(y) : y }));
+}
+
+function dots(points: readonly NoisePoint[], axis: XAxis, value: (p: NoisePoint) => number, log: boolean): NoiseXY[] {
+  const kept = points.filter((p) => (log ? positive(value(p)) : Number.isFinite(value(p)))).map((p) => ({ x: xOf(p, axis), y: value(p) }));
+  if (kept.length <= MAX_CHART_POINTS) return kept;
+  // Largest-triangle sampling keeps the outliers that make noise visible; in log space for a log axis.
+  const lttb = createLTTB<NoiseXY>({ x: (p) => p.x, y: (p) => (log ? Math.log(p.y) : p.y) });
+  return Array.from(lttb(kept, MAX_CHART_POINTS));
+}
+
+/**
+ * A run's noise lines: values a log axis cannot draw (0 at B = N, ∞ where |G| = 0) are left out, and the two-batch
+ * estimate only appears once it has settled.
+ */
+export function noiseSeries(points: readonly NoisePoint[], axis: XAxis): NoiseSeries {
+  const settled = points.filter((p) => p.estimate?.settled === true);
+  return {
+    errorDots: dots(points, axis, (p) => p.relativeError, true),
+    error: smoothedLine(points, axis, (p) => p.relativeError, true),
+    expectedError: smoothedLine(points, axis, (p) => p.expectedRelativeError, true),
+    cosine: smoothedLine(points, axis, (p) => p.cosine, false),
+    cosineDots: dots(points, axis, (p) => p.cosine, false),
+    bSimple: smoothedLine(points, axis, (p) => p.bSimple, true),
+    estimate: bucketMeans(settled.map((p) => ({ x: xOf(p, axis), y: p.estimate!.bSimple })).filter((p) => positive(p.y))),
+    latest: points.at(-1) ?? null,
+  };
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { generateDataset } from '../../../src/engine/datasets';
+import { uploadDataset } from '../../../src/engine/device-data';
+import { expectedBatchErrorSq } from '../../../src/engine/noise';
+import { createRunSlot, NOISE_SPACING, noiseIsDue, type SlotContext } from '../../../src/worker/run-slot';
+
+const dataset = () => uploadDataset(generateDataset({ name: 'moons', n: 64, noise: 0.2, testShare: 0.25, seed: 3 }));
+const contextFor = (data: ReturnType<typeof dataset>): SlotContext => ({ data, model: { kind: 'mlp', hidden: [8], activation: 'tanh' }, momentum: 0, dropLast: false, seed: 3, snapshotsWanted: () => false, readbackMs: () => 0 });
+
+describe('a run slot’s gradient-noise measurements', () => {
+  it('leave training untouched: the same losses with and without them', async () => {
+    const losses = async (measure: boolean) => {
+      const data = dataset();
+      const slot = await createRunSlot(contextFor(data), { id: 'mini', batchSize: 8, lr: 0.3, shuffle: 'on', enabled: true }, null);
+      for (let chunk = 0; chunk < 6; chunk++) {
+        if (measure) await slot.measureNoise();
+        await slot.runChunk(5);
+      }
+      const update = slot.drain(false);
+      slot.dispose();
+      data.dispose();
+      return { losses: update.batchLosses.map((p) => p.loss), noise: update.noise };
+    };
+    const without = await losses(false);
+    const withNoise = await losses(true);
+    expect(withNoise.losses).toEqual(without.losses);
+    expect(withNoise.noise.map((p) => p.step)).toEqual([0, 5, 10, 15, 20, 25]);
+  });
+
+  it('records cos, relative error and its expectation from the engine’s statistics, off the compute clock', async () => {
+    const data = dataset();
+    const slot = await createRunSlot(contextFor(data), { id: 'mini', batchSize: 8, lr: 0.3, shuffle: 'on', enabled: true }, null);
+    try {
+      await slot.runChunk(10);
+      const secondsBefore = slot.status(false).computeSeconds;
+      const stats = await slot.trainer.measureNoise();
+      await slot.measureNoise();
+      expect(slot.status(false).computeSeconds).toBe(secondsBefore);
+      const [point] = slot.drain(false).noise;
+      expect(point!.step).toBe(10);
+      expect(point!.cosine).toBeCloseTo(stats.cosine, 6);
+      expect(point!.relativeError).toBeCloseTo(Math.sqrt(stats.batchErrorSq / stats.gradNormSq), 6);
+      expect(point!.expectedRelativeError).toBeCloseTo(Math.sqrt(expectedBatchErrorSq(stats.traceSigma, 64, 8) / stats.gradNormSq), 6);
+      expect(point!.bSimple).toBeCloseTo(stats.traceSigma / stats.gradNormSq, 4);
+      expect(slot.status(false).noiseShare).toBeGreaterThan(0);
+    } finally {
+      slot.dispose();
+      data.dispose();
+    }
+  });
+
+  it('is due only after new steps, the cadence, and NOISE_SPACING times its own duration of training', async () => {
+    const data = dataset();
+    const slot = await createRunSlot(contextFor(data), { id: 'mini', batchSize: 8, lr: 0.3, shuffle: 'on', enabled: true }, null);
+    try {
+      expect(slot.noiseDue(0, 0, true)).toBe(true);
+      await slot.measureNoise();
+      // No step since: nothing new to measure, even in slow motion.
+      expect(slot.noiseDue(performance.now() + 1e6, 0, true)).toBe(false);
+      await slot.runChunk(1);
+      expect(slot.noiseDue(performance.now(), 0, true)).toBe(true);
+      // The cadence has not passed yet.
+      expect(slot.noiseDue(performance.now(), 60_000, false)).toBe(false);
+    } finally {
+      slot.dispose();
+      data.dispose();
+    }
+  });
+
+  it('keeps measuring to at most 1 / NOISE_SPACING of training time at any cadence', () => {
+    const clock = { newSteps: true, msSinceLast: 1000, trainMsSinceLast: 40, lastMs: 10 };
+    expect(noiseIsDue(clock, 500, false)).toBe(false);
+    expect(noiseIsDue({ ...clock, trainMsSinceLast: NOISE_SPACING * 10 }, 500, false)).toBe(true);
+    expect(noiseIsDue({ ...clock, trainMsSinceLast: 1e6, msSinceLast: 499 }, 500, false)).toBe(false);
+    expect(noiseIsDue({ ...clock, trainMsSinceLast: 0 }, 500, true)).toBe(true);
+    expect(noiseIsDue({ ...clock, newSteps: false }, 0, true)).toBe(false);
+  });
+});
