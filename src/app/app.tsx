@@ -7,7 +7,7 @@ import { TopBar } from '../components/layout/top-bar';
 import { ViewBoundary } from '../components/layout/view-boundary';
 import { RunList } from '../components/runs/run-list';
 import { TrainingContext } from '../components/training-context';
-import { DataView } from '../components/views/data-view';
+import { WorkspaceViews } from '../components/views/workspace-views';
 import type { TrainingControls } from '../runtime/training-bridge';
 
 /** The comparison workspace: controls, the loss chart, the data view and one card per run. */
@@ -34,9 +34,7 @@ export function App({ training }: { training: TrainingControls }) {
                 <span className="legend-item">▬ faint: loss on the batches it trains on (smoothed)</span>
               </p>
             </section>
-            <ViewBoundary name="data view">
-              <DataView />
-            </ViewBoundary>
+            <WorkspaceViews />
           </main>
           <div className="side-column">
             <RunList />

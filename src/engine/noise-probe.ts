@@ -79,6 +79,8 @@ export interface NoiseSums {
   batchNormSq: number;
   batchDotFull: number;
   bigBatchNormSq: number | null;
+  /** |g_i − G|² for the batch's first example i: one example's error at the same parameters. */
+  singleErrorSq: number;
 }
 
 /**
@@ -101,10 +103,12 @@ export async function measureNoiseSums(
     held.push(small);
     const big = bigBatch ? await sumOverRows(layers, split, bigBatch, activation, task) : null;
     if (big) held.push(big);
+    const single = await sumOverRows(layers, split, batch.subarray(0, 1), activation, task);
+    held.push(single);
     const packed = tf.tidy(() => {
       const g = tf.div(full.sum, split.count);
       const gB = tf.div(small.sum, batch.length);
-      const values = [tf.sum(tf.square(g)), tf.div(full.normSqSum, split.count), tf.sum(tf.square(gB)), tf.sum(tf.mul(gB, g))];
+      const values = [tf.sum(tf.square(g)), tf.div(full.normSqSum, split.count), tf.sum(tf.square(gB)), tf.sum(tf.mul(gB, g)), tf.sum(tf.square(tf.sub(single.sum, g)))];
       if (big && bigBatch) values.push(tf.sum(tf.square(tf.div(big.sum, bigBatch.length))));
       return tf.stack(values);
     });
@@ -115,26 +119,35 @@ export async function measureNoiseSums(
       meanPerExampleNormSq: v[1]!,
       batchNormSq: v[2]!,
       batchDotFull: v[3]!,
-      bigBatchNormSq: bigBatch ? v[4]! : null,
+      singleErrorSq: v[4]!,
+      bigBatchNormSq: bigBatch ? v[5]! : null,
     };
   } finally {
     tf.dispose(held.flatMap((h) => [h.sum, h.normSqSum]));
   }
 }
 
-/** Per-example gradients as an [N, P] matrix (rows in training order, columns in parameter order); caller disposes. */
+/**
+ * Per-example gradients as a [rows, P] matrix (the rows `rows` of the split in that order, or all of them in training
+ * order; columns in parameter order); caller disposes.
+ */
 export function perExampleGradientMatrix(
   layers: DenseLayer[],
   split: DeviceSplit,
   activation: Activation | null,
   task: Task,
+  rows: Int32Array | null = null,
 ): tf.Tensor2D {
   return tf.tidy(() => {
-    const parts = perExampleParts(layers, split.x, split.targets, activation, task);
+    const picked = rows ? tf.tensor1d(rows, 'int32') : null;
+    const x = picked ? tf.gather(split.x, picked) : split.x;
+    const targets = picked ? tf.gather(split.targets, picked) : split.targets;
+    const count = rows ? rows.length : split.count;
+    const parts = perExampleParts(layers, x, targets, activation, task);
     const columns = parts.deltas.flatMap((delta, l) => {
       const a = parts.inputs[l]!;
       const outer = tf.mul(tf.expandDims(a, 2), tf.expandDims(delta, 1));
-      return [tf.reshape(outer, [split.count, -1]), delta];
+      return [tf.reshape(outer, [count, -1]), delta];
     });
     return tf.concat(columns, 1) as tf.Tensor2D;
   });

@@ -59,6 +59,8 @@ export interface NoiseStats {
   bSimple: number;
   cosine: number;
   batchErrorSq: number;
+  /** |g_i − G|² for the first example i of that batch: what B = 1 would miss by at these parameters. */
+  singleErrorSq: number;
   /** The two-batch estimator (B_small = this run's B, B_big = bigBatchSize), smoothed; null when B = N. */
   estimate: (SmoothedNoiseEstimate & { bigBatchSize: number }) | null;
 }
@@ -83,7 +85,8 @@ export interface Trainer {
   /** Full-set losses; with `withParams`, the parameters come back in the same transfer (a free resume snapshot). */
   evaluate(options?: { withParams?: boolean }): Promise<Evaluation & { params?: ParameterArrays }>;
   measureNoise(): Promise<NoiseStats>;
-  perExampleGradients(): Promise<PerExampleGradients>;
+  /** Per-example gradients of every training example, or of the rows `rows` only (a subset when N·P is too large). */
+  perExampleGradients(rows?: Int32Array): Promise<PerExampleGradients>;
   /** Parameters [W1, b1, …] in one readback. */
   getParams(): Promise<ParameterArrays>;
   /** Model outputs (class probabilities, or predictions) for `count` inputs, row-major; one readback. */

@@ -282,19 +282,21 @@ export function createTrainer(config: TrainerConfig): Trainer {
         bSimple: simpleNoiseScale(traceSigma, sums.gradNormSq),
         cosine: cosineFromDots(sums.batchDotFull, sums.batchNormSq, sums.gradNormSq),
         batchErrorSq: Math.max(0, sums.batchNormSq - 2 * sums.batchDotFull + sums.gradNormSq),
+        singleErrorSq: sums.singleErrorSq,
         estimate: estimate ? { ...estimate, bigBatchSize } : null,
       };
     },
 
-    async perExampleGradients() {
+    async perExampleGradients(rows) {
       const p = parameterCount(shapes);
-      if (n * p > MAX_PER_EXAMPLE_ENTRIES) {
-        throw new RangeError(`per-example gradients need N·P ≤ ${MAX_PER_EXAMPLE_ENTRIES}; this run has ${n}·${p}`);
+      const count = rows ? rows.length : n;
+      if (count * p > MAX_PER_EXAMPLE_ENTRIES) {
+        throw new RangeError(`per-example gradients need rows·P ≤ ${MAX_PER_EXAMPLE_ENTRIES}; asked for ${count}·${p}`);
       }
-      const matrix = perExampleGradientMatrix(layers, data.train, activation, task);
+      const matrix = perExampleGradientMatrix(layers, data.train, activation, task, rows ?? null);
       const values = (await matrix.data()) as Float32Array;
       matrix.dispose();
-      return { n, p, values };
+      return { n: count, p, values };
     },
 
     async getParams() {

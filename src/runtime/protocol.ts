@@ -96,6 +96,8 @@ export interface NoisePoint extends RunPosition {
   relativeError: number;
   /** What a random batch of this size misses by on average: √(E|g_B − G|²) / |G|. */
   expectedRelativeError: number;
+  /** |g_i − G| / |G| for the batch's first example: one example's error at the same parameters. */
+  singleRelativeError: number;
   /** The simple noise scale tr(Σ)/|G|², exact from per-example gradients (examples). */
   bSimple: number;
   /** The two-batch estimate of B_simple (null at B = N); `settled` once it can be read as a number. */
@@ -150,6 +152,26 @@ export type ModelView =
   | { kind: 'boundary'; runId: string; resolution: number; extent: [number, number, number, number]; classes: number; probabilities: Float32Array }
   | { kind: 'curves'; xs: Float32Array; curves: { runId: string; ys: Float32Array }[] };
 
+/**
+ * One run's gradients taken apart at its current parameters, from the per-example gradient matrix: variance against
+ * batch size, and a cloud of sampled mini-batch gradients.
+ */
+export interface GradientAnalysis {
+  runId: string;
+  step: number;
+  /** Training examples, and how many of them the matrix holds (a seeded random subset when N·P is too large). */
+  n: number;
+  rows: number;
+  parameters: number;
+  gradNormSq: number;
+  traceSigma: number;
+  /** E|g_B − G|² measured over `batches` sampled batches of each size (over the rows used), and its theory value. */
+  variance: { batchSize: number; measured: number; theory: number; batches: number }[];
+  cloud: { batchSize: number; kind: 'parameters' | 'projection'; points: [number, number][]; full: [number, number] };
+  /** Wall time it took (ms), training paused meanwhile. */
+  ms: number;
+}
+
 /** Messages from the training host to the page. */
 export type HostMessage =
   | { kind: 'metrics'; generation: number; playing: boolean; updates: RunUpdate[] }
@@ -169,6 +191,8 @@ export interface TrainingHostApi {
   reset(): Promise<void>;
   /** Starts one run again from step 0 (the others carry on). */
   resetRun(id: string): Promise<void>;
+  /** Takes one run's gradients apart at its current parameters (null: no such run); the cloud uses batches of `cloudBatchSize`. */
+  analyseGradients(runId: string, cloudBatchSize: number): Promise<GradientAnalysis | null>;
   /** Live tensors on the device (leak checks in tests). */
   tensorCount(): Promise<number>;
   dispose(): void;

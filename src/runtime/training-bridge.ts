@@ -8,7 +8,7 @@ import { runLabels, toWorkspaceSpec } from '../store/run-settings';
 import { useSettingsStore } from '../store/settings-store';
 import { useUiStore } from '../store/ui-store';
 import { connectHost, type HostConnection } from './host-connection';
-import type { EvalPoint, HostMessage, RunPosition, RunStatus } from './protocol';
+import type { EvalPoint, GradientAnalysis, HostMessage, RunPosition, RunStatus } from './protocol';
 
 /** The controls the UI has over training. */
 export interface TrainingControls {
@@ -23,6 +23,8 @@ export interface TrainingControls {
   clearPins(): void;
   /** Every run's whole measured history (for export, and for the end-to-end tests). */
   exportHistory(): Record<string, RunHistory>;
+  /** One run's gradients taken apart at its current parameters; null when there is no such run (or no host). */
+  analyseGradients(runId: string, cloudBatchSize: number): Promise<GradientAnalysis | null>;
   loseContextForTest(): Promise<boolean>;
   tensorCount(): Promise<number>;
   dispose(): void;
@@ -234,6 +236,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     exportHistory: () => Object.fromEntries(history.runs()),
     loseContextForTest: async () => (connection ? connection.loseContextForTest() : false),
     tensorCount: async () => (connection ? connection.host.tensorCount() : 0),
+    analyseGradients: async (runId, cloudBatchSize) => (connection ? connection.host.analyseGradients(runId, cloudBatchSize) : null),
     dispose() {
       disposed = true;
       unsubscribeSettings();

@@ -23,8 +23,26 @@ export interface NoiseSeries {
   /** B_simple from per-example gradients, and the two-batch estimate where it has settled. */
   bSimple: NoiseXY[];
   estimate: NoiseXY[];
+  /**
+   * How much farther one example's gradient is from G than the batch's, at the same parameters: the RMS ratio
+   * √(Σ|g_i − G|² / Σ|g_B − G|²) (relative to |G|) over the last RATIO_WINDOW measurements; null without any.
+   */
+  singleVsBatch: number | null;
   /** The latest measurement (for readouts and "what to look for"). */
   latest: NoisePoint | null;
+}
+
+const positive = (v: number) => Number.isFinite(v) && v > 0;
+
+/** Measurements the single-versus-batch ratio averages over. */
+export const RATIO_WINDOW = 20;
+
+function singleVsBatch(points: readonly NoisePoint[]): number | null {
+  const usable = points.filter((p) => positive(p.relativeError) && Number.isFinite(p.singleRelativeError)).slice(-RATIO_WINDOW);
+  if (usable.length === 0) return null;
+  const single = usable.reduce((sum, p) => sum + p.singleRelativeError ** 2, 0);
+  const batch = usable.reduce((sum, p) => sum + p.relativeError ** 2, 0);
+  return Math.sqrt(single / batch);
 }
 
 /** Centred moving average over `radius` points each side (shrunk symmetrically at the ends, so nothing lags). */
@@ -42,8 +60,6 @@ export function centredMeans(values: readonly number[], radius: number): number[
 export function noiseRadius(count: number): number {
   return Math.max(2, Math.round(count / 30));
 }
-
-const positive = (v: number) => Number.isFinite(v) && v > 0;
 
 function smoothedLine(points: readonly NoisePoint[], axis: XAxis, value: (p: NoisePoint) => number, log: boolean): NoiseXY[] {
   const kept = points.filter((p) => (log ? positive(value(p)) : Number.isFinite(value(p))));
@@ -74,6 +90,7 @@ export function noiseSeries(points: readonly NoisePoint[], axis: XAxis): NoiseSe
     cosineDots: dots(points, axis, (p) => p.cosine, false),
     bSimple: smoothedLine(points, axis, (p) => p.bSimple, true),
     estimate: bucketMeans(settled.map((p) => ({ x: xOf(p, axis), y: p.estimate!.bSimple })).filter((p) => positive(p.y))),
+    singleVsBatch: singleVsBatch(points),
     latest: points.at(-1) ?? null,
   };
 }

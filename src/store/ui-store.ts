@@ -13,12 +13,22 @@ export interface Notice {
 /** A closed x-range [from, to] in the units of the current x-axis, from < to. */
 export type XDomain = [number, number];
 
+/** The views under the loss chart, one shown at a time. */
+export type WorkspaceView = 'noise' | 'data';
+
+/** What the batch-gradient chart of the noise view plots. */
+export type NoiseMetric = 'error' | 'cosine';
+
 interface UiState {
   xAxis: XAxis;
   logY: boolean;
   /** The loss chart's zoom on the x-axis; null shows every run's whole range. */
   xDomain: XDomain | null;
   notices: Notice[];
+  view: WorkspaceView;
+  noiseMetric: NoiseMetric;
+  setView(view: WorkspaceView): void;
+  setNoiseMetric(metric: NoiseMetric): void;
   /** Also drops the zoom: a range in epochs means nothing on the steps axis. */
   setXAxis(xAxis: XAxis): void;
   setLogY(logY: boolean): void;
@@ -35,6 +45,10 @@ export const useUiStore = create<UiState>()((set) => ({
   logY: true,
   xDomain: null,
   notices: [],
+  view: 'noise',
+  noiseMetric: 'error',
+  setView: (view) => set({ view }),
+  setNoiseMetric: (noiseMetric) => set({ noiseMetric }),
   setXAxis: (xAxis) => set((s) => (s.xAxis === xAxis ? {} : { xAxis, xDomain: null })),
   setLogY: (logY) => set({ logY }),
   setXDomain: (xDomain) => {

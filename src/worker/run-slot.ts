@@ -17,6 +17,7 @@ export interface NoiseClock {
   newSteps: boolean;
   msSinceLast: number;
   trainMsSinceLast: number;
+  /** What a measurement takes now (ms). */
   lastMs: number;
 }
 
@@ -69,8 +70,12 @@ export interface RunSlot {
   readonly lastEvalMs: number;
   /** True when steps were taken since the last evaluation. */
   needsEvaluation(): boolean;
-  /** Measures gradient noise for the batch the next step will use (off the run's compute clock). */
-  measureNoise(): Promise<void>;
+  /**
+   * Measures gradient noise for the batch the next step will use (off the run's compute clock). The `initial` one,
+   * taken as the run is created, compiles the measurement's shaders: it counts neither towards the share of
+   * training time nor towards the spacing.
+   */
+  measureNoise(initial?: boolean): Promise<void>;
   /**
    * Whether a noise measurement is due: steps were taken since the last, `everyMs` of wall time passed, and the run
    * has trained NOISE_SPACING times as long as the last measurement took. `always` skips the two waits (slow motion).
@@ -155,7 +160,8 @@ export async function createRunSlot(
   let noiseMs = 0;
   let trainMsSinceNoise = 0;
   let lastNoiseAt = Number.NEGATIVE_INFINITY;
-  let lastNoiseMs = 0;
+  // The last two measurements' durations: the spacing follows the shorter, so one slow one (a GC, a compile) never stalls it.
+  let recentNoiseMs: number[] = [];
   let lastNoiseStep = -1;
 
   const at = (): RunPosition => ({
@@ -230,12 +236,14 @@ export async function createRunSlot(
     },
     needsEvaluation: () => lastEvalStep !== trainer.progress.step,
 
-    async measureNoise() {
+    async measureNoise(initial = false) {
       const started = performance.now();
       const stats = await trainer.measureNoise();
       lastNoiseAt = performance.now();
-      lastNoiseMs = lastNoiseAt - started;
-      noiseMs += lastNoiseMs;
+      if (!initial) {
+        noiseMs += lastNoiseAt - started;
+        recentNoiseMs = [...recentNoiseMs, lastNoiseAt - started].slice(-2);
+      }
       trainMsSinceNoise = 0;
       lastNoiseStep = stats.step;
       readbacks++;
@@ -245,6 +253,7 @@ export async function createRunSlot(
         cosine: stats.cosine,
         relativeError: relativeError(stats.batchErrorSq, stats.gradNormSq),
         expectedRelativeError: relativeError(expectedBatchErrorSq(stats.traceSigma, n, stats.batchSize), stats.gradNormSq),
+        singleRelativeError: relativeError(stats.singleErrorSq, stats.gradNormSq),
         bSimple: stats.bSimple,
         estimate: stats.estimate ? { bSimple: stats.estimate.bSimple, samples: stats.estimate.samples, settled: estimateSettled(stats.estimate) } : null,
       });
@@ -252,7 +261,7 @@ export async function createRunSlot(
 
     noiseDue(now, everyMs, always) {
       const newSteps = lastNoiseStep !== trainer.progress.step && trainer.progress.status === 'ok';
-      return noiseIsDue({ newSteps, msSinceLast: now - lastNoiseAt, trainMsSinceLast: trainMsSinceNoise, lastMs: lastNoiseMs }, everyMs, always);
+      return noiseIsDue({ newSteps, msSinceLast: now - lastNoiseAt, trainMsSinceLast: trainMsSinceNoise, lastMs: recentNoiseMs.length ? Math.min(...recentNoiseMs) : 0 }, everyMs, always);
     },
 
     finished: () => stopStep !== null && trainer.progress.step >= stopStep,

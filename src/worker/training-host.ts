@@ -3,6 +3,7 @@ import { uploadDataset, type DeviceDataset } from '../engine/device-data';
 import type { BackendInfo, HostMessage, TrainingHostApi, WorkspaceSpec } from '../runtime/protocol';
 import { contextLost, fallBackToCpu, liveTensorCount, selectBackend, watchContextLoss } from './backend';
 import { modelView } from './model-view';
+import { analyseGradients, createMatrixCache } from './gradient-analysis';
 import { createReadbackLatency, type ReadbackLatency } from './readback-latency';
 import { createRunSlot, type RunSlot, type RunSnapshot, type SlotContext } from './run-slot';
 import { createScheduler } from './scheduler';
@@ -30,6 +31,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
   let lastView = 0;
   let unwatchContext: () => void = () => undefined;
   let latency: ReadbackLatency | null = null;
+  const matrices = createMatrixCache();
 
   let disposed = false;
   const emit = (message: HostMessage) => {
@@ -72,6 +74,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
   }
 
   function disposeAll(): void {
+    matrices.clear();
     for (const slot of slots) slot.dispose();
     slots = [];
     data?.dispose();
@@ -88,7 +91,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
       const slot = await createRunSlot(context(), run, spec!.stopAt, resume?.get(run.id) ?? null);
       slots.push(slot);
       if (!resume) await slot.evaluate();
-      if (!resume && spec!.noiseEveryMs !== null) await slot.measureNoise();
+      if (!resume && spec!.noiseEveryMs !== null) await slot.measureNoise(true);
     }
     flush();
     await refreshView();
@@ -114,7 +117,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
       kept.push(slot);
       slots = [...slots, slot];
       await slot.evaluate();
-      if (next.noiseEveryMs !== null) await slot.measureNoise();
+      if (next.noiseEveryMs !== null) await slot.measureNoise(true);
     }
     for (const slot of slots) if (!kept.includes(slot)) slot.dispose();
     slots = kept;
@@ -249,8 +252,16 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
         const fresh = await createRunSlot(context(), old.spec, spec.stopAt);
         slots = [...slots, fresh].sort((a, b) => spec!.runs.findIndex((r) => r.id === a.id) - spec!.runs.findIndex((r) => r.id === b.id));
         await fresh.evaluate();
-        if (spec.noiseEveryMs !== null) await fresh.measureNoise();
+        if (spec.noiseEveryMs !== null) await fresh.measureNoise(true);
         flush();
+      }),
+
+    // Under the lock: training waits while the matrix is built and taken apart (its numbers are of one step).
+    analyseGradients: (runId, cloudBatchSize) =>
+      scheduler.exclusive(async () => {
+        const slot = slots.find((s) => s.id === runId);
+        if (!slot || !spec || !data || slot.trainer.progress.status !== 'ok') return null;
+        return analyseGradients({ id: slot.id, trainer: slot.trainer, n: data.train.count, seed: spec.experiment.dataset.seed }, matrices, cloudBatchSize);
       }),
 
     // Under the lock, so the count never catches a rebuild or a model view half done.

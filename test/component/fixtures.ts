@@ -34,7 +34,7 @@ export function evalPoint(overrides: Partial<EvalPoint> = {}): EvalPoint {
 export function resetStores(): void {
   useSettingsStore.setState(initialSettings());
   useMetricsStore.setState({ generation: -1, playing: false, starting: false, backend: null, statuses: {}, series: {}, noise: {}, latest: {}, health: {}, trouble: {}, comparison: null, view: null, batch: null, pinned: [] });
-  useUiStore.setState({ xAxis: 'steps', logY: true, notices: [] });
+  useUiStore.setState({ xAxis: 'steps', logY: true, xDomain: null, notices: [], view: 'noise', noiseMetric: 'error' });
 }
 
 export function fakeTraining(): TrainingControls {
@@ -49,6 +49,7 @@ export function fakeTraining(): TrainingControls {
     exportHistory: vi.fn(() => ({})),
     loseContextForTest: vi.fn(async () => false),
     tensorCount: vi.fn(async () => 0),
+    analyseGradients: vi.fn(async () => null),
     dispose: vi.fn(),
   };
 }

@@ -48,6 +48,7 @@ describe('Play at any moment, and N = 65,536', () => {
       const page = session.page;
       await openWorkspace(page, '?backend=cpu');
       await watchResponsiveness(page);
+      await page.getByRole('tab', { name: 'Data' }).click();
       const n = page.getByRole('spinbutton', { name: 'Training examples N (number)' });
       await n.fill('65536');
       await n.press('Enter');
@@ -63,6 +64,11 @@ describe('Play at any moment, and N = 65,536', () => {
       expect(figures.task).toBeLessThan(500);
       expect(figures.frameGap).toBeLessThan(500);
       await expect(page.getByRole('img', { name: /65536 training points of “moons” as a density image/ }).isVisible()).resolves.toBe(true);
+      // Gradient noise is measured at this size too (in pieces, like the steps): every run has a row of figures.
+      const measured = await waitForHistories(page, (all) => RUN_IDS.every((id) => (all[id]?.noise.length ?? 0) >= 2), 60_000);
+      expect(measured.full!.noise.at(-1)!.cosine).toBeGreaterThan(0.999);
+      await page.getByRole('tab', { name: 'Gradient noise' }).click();
+      await expect(page.locator('.noise-table tbody tr').count()).resolves.toBe(3);
       expect(session.errors).toEqual([]);
     } finally {
       await session.close();

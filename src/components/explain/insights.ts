@@ -11,6 +11,28 @@ const AXIS_WORDS: Record<XAxis, (x: number) => string> = {
   seconds: (x) => `${formatNumber(x)} s of compute`,
 };
 
+/** A run's measured gradient noise, as the noise view averages it. */
+export interface NoiseReading {
+  id: string;
+  batchSize: number;
+  /** RMS of one example's error over the batch's, at the run's own parameters (null until measured). */
+  singleVsBatch: number | null;
+}
+
+/**
+ * How much farther from G one example's gradient is than a mini-batch's, measured at that run's parameters, beside
+ * what random batches give: √(c(1)/c(B)) = √(B (N − 1) / (N − B)), c(B) = (N − B) / (B (N − 1)).
+ */
+export function noiseSentence(labels: Record<string, string>, readings: readonly NoiseReading[], n: number): string | null {
+  const mini = readings.filter((r) => r.batchSize > 1 && r.batchSize < n && r.singleVsBatch !== null).sort((a, b) => a.batchSize - b.batchSize)[0];
+  if (!mini) return null;
+  const theory = Math.sqrt((mini.batchSize * (n - 1)) / (n - mini.batchSize));
+  return (
+    `At ${labels[mini.id]}’s weights, one example’s gradient misses the full-data gradient by ${formatNumber(mini.singleVsBatch, 2)}× as much as its batch of ` +
+    `${formatCount(mini.batchSize)} does (measured, over its last measurements); for batches drawn at random the expected factor is ${formatNumber(theory, 2)}×.`
+  );
+}
+
 export interface InsightInput {
   labels: Record<string, string>;
   statuses: RunStatus[];
@@ -18,6 +40,8 @@ export interface InsightInput {
   /** Where each run first became unstable or diverged, as measured. */
   trouble?: Record<string, RunPosition>;
   axis?: XAxis;
+  noise?: readonly NoiseReading[];
+  n?: number;
 }
 
 /** Which runs got into trouble, in the order they did on the chosen axis. */
@@ -35,7 +59,7 @@ function troubleSentence(labels: Record<string, string>, statuses: RunStatus[], 
 }
 
 /** Sentences that read the measured results; they never declare a winner the numbers have not shown. */
-export function measuredInsights({ labels, statuses, comparison, trouble = {}, axis = 'steps' }: InsightInput): string[] {
+export function measuredInsights({ labels, statuses, comparison, trouble = {}, axis = 'steps', noise = [], n = 0 }: InsightInput): string[] {
   const started = statuses.filter((s) => s.step > 0);
   if (started.length === 0) {
     return [
@@ -60,10 +84,12 @@ export function measuredInsights({ labels, statuses, comparison, trouble = {}, a
         `${formatNumber(costRatio, 2)}× the time for ${formatNumber(sizeRatio, 3)}× the examples, so ${labels[large.id]} gets through ${formatNumber(large.examplesPerSecond)} examples/s against ${formatNumber(small.examplesPerSecond)}.`,
     );
   }
+  const noiseText = noiseSentence(labels, noise, n);
+  if (noiseText) sentences.push(noiseText);
   const troubleText = troubleSentence(labels, started, trouble, axis);
   if (troubleText) {
     sentences.push(troubleText);
-  } else {
+  } else if (!noiseText) {
     sentences.push('The wide faint line beside each curve is the loss on the batches the run trains on, smoothed: one example’s loss jumps from step to step, a large batch’s hardly moves.');
   }
   return sentences;

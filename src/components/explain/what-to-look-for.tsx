@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useMetricsStore } from '../../store/metrics-store';
+import { resolveBatchSize } from '../../experiment/config';
 import { runLabels } from '../../store/run-settings';
 import { useUiStore } from '../../store/ui-store';
 import { useSettingsStore } from '../../store/settings-store';
@@ -14,11 +15,14 @@ export function WhatToLookFor() {
   const comparison = useMetricsStore((s) => s.comparison);
   const trouble = useMetricsStore((s) => s.trouble);
   const axis = useUiStore((s) => s.xAxis);
+  const noise = useMetricsStore((s) => s.noise);
   const sentences = useMemo(() => {
     const labels = runLabels(runs, n);
-    const enabled = runs.filter((r) => r.enabled).map((r) => statuses[r.id]).filter((s) => s !== undefined);
-    return measuredInsights({ labels, statuses: enabled, comparison, trouble, axis });
-  }, [runs, n, statuses, comparison, trouble, axis]);
+    const enabled = runs.filter((r) => r.enabled);
+    const readings = enabled.map((r) => ({ id: r.id, batchSize: resolveBatchSize(r.batchSize, n), singleVsBatch: noise[r.id]?.singleVsBatch ?? null }));
+    const enabledStatuses = enabled.map((r) => statuses[r.id]).filter((s) => s !== undefined);
+    return measuredInsights({ labels, statuses: enabledStatuses, comparison, trouble, axis, noise: readings, n });
+  }, [runs, n, statuses, comparison, trouble, axis, noise]);
   return (
     <section className="explain" aria-label="What to look for">
       <h2>What to look for</h2>

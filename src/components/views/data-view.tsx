@@ -88,9 +88,9 @@ export function DataView() {
   const style: PointStyle = pointsLayer?.style ?? 'points';
   const classes = dataset.task === 'classification' ? dataset.outputDim : 0;
   return (
-    <section className="panel data-panel" aria-label="Data view">
+    <section className="data-panel" aria-label="Data view">
       <div className="panel-head">
-        <h2>Data</h2>
+        <p className="panel-note">The training set{dataset.task === 'classification' ? ', over one run’s decision boundary' : ''}.</p>
         {dataset.task === 'classification' ? (
           <label className="inline-field">
             <span>Boundary of</span>

@@ -37,6 +37,7 @@ function fakeHost() {
     reset: async () => undefined,
     resetRun: async () => undefined,
     tensorCount: async () => 0,
+    analyseGradients: async () => null,
     dispose: () => undefined,
   };
   const connect = async (_preference: unknown, onMessage: (m: HostMessage) => void): Promise<HostConnection> => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { NoisePoint } from '../../../src/runtime/protocol';
 import { MAX_CHART_POINTS } from '../../../src/store/chart-series';
-import { centredMeans, noiseSeries } from '../../../src/store/noise-series';
+import { centredMeans, noiseSeries, RATIO_WINDOW } from '../../../src/store/noise-series';
 
 function point(step: number, overrides: Partial<NoisePoint> = {}): NoisePoint {
-  return { step, epoch: step / 10, examples: step * 8, seconds: step / 100, batchSize: 8, cosine: 0.5, relativeError: 1, expectedRelativeError: 1, bSimple: 40, estimate: null, ...overrides };
+  return { step, epoch: step / 10, examples: step * 8, seconds: step / 100, batchSize: 8, cosine: 0.5, relativeError: 1, expectedRelativeError: 1, singleRelativeError: 4, bSimple: 40, estimate: null, ...overrides };
 }
 
 describe('noise series', () => {
@@ -42,6 +42,14 @@ describe('noise series', () => {
     );
     expect(s.estimate).toEqual([{ x: 2, y: 35 }]);
     expect(s.latest?.step).toBe(2);
+  });
+
+  it('compares one example with the batch at the same parameters: the RMS ratio over the last RATIO_WINDOW measurements', () => {
+    const old = Array.from({ length: 30 }, (_, i) => point(i, { relativeError: 1, singleRelativeError: 100 }));
+    const recent = Array.from({ length: RATIO_WINDOW }, (_, i) => point(30 + i, { relativeError: i % 2 ? 1 : 2, singleRelativeError: i % 2 ? 3 : 4 }));
+    // √((9 + 16) / (1 + 4)) = √5 whatever the window's length, as the pairs repeat.
+    expect(noiseSeries([...old, ...recent], 'steps').singleVsBatch).toBeCloseTo(Math.sqrt(5), 9);
+    expect(noiseSeries([point(0, { relativeError: 0 })], 'steps').singleVsBatch).toBeNull();
   });
 
   it('draws at most MAX_CHART_POINTS per line however long the run', () => {

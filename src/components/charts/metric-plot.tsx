@@ -1,0 +1,102 @@
+import { CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { formatTick } from '../format';
+import { TICK_FONT_PX, X_AXIS_HEIGHT } from './chart-geometry';
+import { DotCloud, type DotSet } from './dot-cloud';
+import type { AxisScale } from './nice-ticks';
+
+// Recharts greys (#666, #808080) fall short of 4.5:1 contrast on white.
+const AXIS_TEXT = '#3a4450';
+
+/** One drawn line: solid (a run's measured value) or dashed (what theory or an estimate says). */
+export interface PlotLine {
+  id: string;
+  name: string;
+  colour: string;
+  points: readonly { x: number; y: number }[];
+  dashed?: boolean;
+  width?: number;
+}
+
+/** A horizontal line across the plot with a label at its right end (e.g. a run's batch size). */
+export interface PlotLevel {
+  id: string;
+  y: number;
+  colour: string;
+  label: string;
+}
+
+export interface MetricPlotProps {
+  width: number;
+  height: number;
+  x: AxisScale;
+  y: AxisScale;
+  logY: boolean;
+  xTitle: string;
+  yTitle: string;
+  yAxisWidth: number;
+  lines: readonly PlotLine[];
+  dots: readonly DotSet[];
+  levels?: readonly PlotLevel[];
+}
+
+const MARGIN = { top: 10, right: 16, bottom: 28, left: 8 };
+
+/** A small chart of measured lines and dots over the workspace's x-axis, with our own ticks (see nice-ticks). */
+export function MetricPlot({ width, height, x, y, logY, xTitle, yTitle, yAxisWidth, lines, dots, levels = [] }: MetricPlotProps) {
+  return (
+    // Inert for the same reason as the loss chart's drawing: the element around it is the one tab stop.
+    <div className="metric-plot-drawing" inert>
+      <ComposedChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
+        <CartesianGrid stroke="#e3e7ec" />
+        <XAxis
+          type="number"
+          dataKey="x"
+          domain={x.domain}
+          ticks={x.ticks}
+          allowDataOverflow
+          height={X_AXIS_HEIGHT}
+          tick={{ fill: AXIS_TEXT }}
+          tickFormatter={formatTick}
+          label={{ value: xTitle, position: 'insideBottom', offset: -16, fill: AXIS_TEXT }}
+        />
+        <YAxis
+          type="number"
+          scale={logY ? 'log' : 'linear'}
+          domain={y.domain}
+          ticks={y.ticks}
+          allowDataOverflow
+          interval={0}
+          width={yAxisWidth}
+          tick={{ fill: AXIS_TEXT }}
+          tickFormatter={formatTick}
+          label={{ value: yTitle, angle: -90, position: 'insideLeft', textAnchor: 'middle', fontSize: TICK_FONT_PX, fill: AXIS_TEXT }}
+        />
+        {levels.map((level) => (
+          <ReferenceLine
+            key={level.id}
+            y={level.y}
+            stroke={level.colour}
+            strokeDasharray="2 3"
+            strokeWidth={1.5}
+            label={{ value: level.label, position: 'insideBottomRight', fontSize: 11, fill: AXIS_TEXT, className: 'level-label' }}
+          />
+        ))}
+        <DotCloud sets={dots} />
+        {lines.map((line) => (
+          <Line
+            key={line.id}
+            data={line.points as { x: number; y: number }[]}
+            dataKey="y"
+            name={line.name}
+            stroke={line.colour}
+            strokeWidth={line.width ?? (line.dashed ? 1.5 : 3)}
+            strokeDasharray={line.dashed ? '5 4' : undefined}
+            dot={line.points.length === 1 ? { r: 3, fill: line.colour } : false}
+            activeDot={false}
+            isAnimationActive={false}
+          />
+        ))}
+      </ComposedChart>
+    </div>
+  );
+}
