@@ -79,8 +79,6 @@ export interface NoiseSums {
   batchNormSq: number;
   batchDotFull: number;
   bigBatchNormSq: number | null;
-  /** |g_i − G|² for the batch's first example i: one example's error at the same parameters. */
-  singleErrorSq: number;
 }
 
 /**
@@ -103,12 +101,10 @@ export async function measureNoiseSums(
     held.push(small);
     const big = bigBatch ? await sumOverRows(layers, split, bigBatch, activation, task) : null;
     if (big) held.push(big);
-    const single = await sumOverRows(layers, split, batch.subarray(0, 1), activation, task);
-    held.push(single);
     const packed = tf.tidy(() => {
       const g = tf.div(full.sum, split.count);
       const gB = tf.div(small.sum, batch.length);
-      const values = [tf.sum(tf.square(g)), tf.div(full.normSqSum, split.count), tf.sum(tf.square(gB)), tf.sum(tf.mul(gB, g)), tf.sum(tf.square(tf.sub(single.sum, g)))];
+      const values = [tf.sum(tf.square(g)), tf.div(full.normSqSum, split.count), tf.sum(tf.square(gB)), tf.sum(tf.mul(gB, g))];
       if (big && bigBatch) values.push(tf.sum(tf.square(tf.div(big.sum, bigBatch.length))));
       return tf.stack(values);
     });
@@ -119,8 +115,7 @@ export async function measureNoiseSums(
       meanPerExampleNormSq: v[1]!,
       batchNormSq: v[2]!,
       batchDotFull: v[3]!,
-      singleErrorSq: v[4]!,
-      bigBatchNormSq: bigBatch ? v[5]! : null,
+      bigBatchNormSq: bigBatch ? v[4]! : null,
     };
   } finally {
     tf.dispose(held.flatMap((h) => [h.sum, h.normSqSum]));

@@ -59,8 +59,6 @@ export interface NoiseStats {
   bSimple: number;
   cosine: number;
   batchErrorSq: number;
-  /** |g_i − G|² for the first example i of that batch: what B = 1 would miss by at these parameters. */
-  singleErrorSq: number;
   /** The two-batch estimator (B_small = this run's B, B_big = bigBatchSize), smoothed; null when B = N. */
   estimate: (SmoothedNoiseEstimate & { bigBatchSize: number }) | null;
 }

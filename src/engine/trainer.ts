@@ -282,7 +282,6 @@ export function createTrainer(config: TrainerConfig): Trainer {
         bSimple: simpleNoiseScale(traceSigma, sums.gradNormSq),
         cosine: cosineFromDots(sums.batchDotFull, sums.batchNormSq, sums.gradNormSq),
         batchErrorSq: Math.max(0, sums.batchNormSq - 2 * sums.batchDotFull + sums.gradNormSq),
-        singleErrorSq: sums.singleErrorSq,
         estimate: estimate ? { ...estimate, bigBatchSize } : null,
       };
     },

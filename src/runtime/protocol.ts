@@ -96,7 +96,7 @@ export interface NoisePoint extends RunPosition {
   relativeError: number;
   /** What a random batch of this size misses by on average: √(E|g_B − G|²) / |G|. */
   expectedRelativeError: number;
-  /** |g_i − G| / |G| for the batch's first example: one example's error at the same parameters. */
+  /** √(mean over every example of |g_i − G|²) / |G| = √tr(Σ) / |G|: what a single example misses by here, exactly. */
   singleRelativeError: number;
   /** The simple noise scale tr(Σ)/|G|², exact from per-example gradients (examples). */
   bSimple: number;

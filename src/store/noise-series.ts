@@ -24,8 +24,9 @@ export interface NoiseSeries {
   bSimple: NoiseXY[];
   estimate: NoiseXY[];
   /**
-   * How much farther one example's gradient is from G than the batch's, at the same parameters: the RMS ratio
-   * √(Σ|g_i − G|² / Σ|g_B − G|²) (relative to |G|) over the last RATIO_WINDOW measurements; null without any.
+   * How much farther a single example's gradient is from G than the run's batches', at the same parameters: the RMS
+   * ratio √(Σ_k tr(Σ)/|G|² / Σ_k |g_B − G|²/|G|²) over the last RATIO_WINDOW measurements k (the single-example side
+   * is exact over every example, the batch side what the run's actual batches missed by); null without any.
    */
   singleVsBatch: number | null;
   /** The latest measurement (for readouts and "what to look for"). */

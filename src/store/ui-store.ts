@@ -14,7 +14,7 @@ export interface Notice {
 export type XDomain = [number, number];
 
 /** The views under the loss chart, one shown at a time. */
-export type WorkspaceView = 'noise' | 'data';
+export type WorkspaceView = 'noise' | 'variance' | 'cloud' | 'data';
 
 /** What the batch-gradient chart of the noise view plots. */
 export type NoiseMetric = 'error' | 'cosine';
@@ -27,7 +27,13 @@ interface UiState {
   notices: Notice[];
   view: WorkspaceView;
   noiseMetric: NoiseMetric;
+  /** The run whose gradients the variance and cloud views take apart (null: the mini-batch run). */
+  analysisRunId: string | null;
+  /** The cloud's batch size (null: the analysed run's own B). */
+  cloudBatchSize: number | null;
   setView(view: WorkspaceView): void;
+  setAnalysisRun(id: string): void;
+  setCloudBatchSize(size: number | null): void;
   setNoiseMetric(metric: NoiseMetric): void;
   /** Also drops the zoom: a range in epochs means nothing on the steps axis. */
   setXAxis(xAxis: XAxis): void;
@@ -47,7 +53,11 @@ export const useUiStore = create<UiState>()((set) => ({
   notices: [],
   view: 'noise',
   noiseMetric: 'error',
+  analysisRunId: null,
+  cloudBatchSize: null,
   setView: (view) => set({ view }),
+  setAnalysisRun: (analysisRunId) => set({ analysisRunId, cloudBatchSize: null }),
+  setCloudBatchSize: (cloudBatchSize) => set({ cloudBatchSize }),
   setNoiseMetric: (noiseMetric) => set({ noiseMetric }),
   setXAxis: (xAxis) => set((s) => (s.xAxis === xAxis ? {} : { xAxis, xDomain: null })),
   setLogY: (logY) => set({ logY }),

@@ -253,7 +253,7 @@ export async function createRunSlot(
         cosine: stats.cosine,
         relativeError: relativeError(stats.batchErrorSq, stats.gradNormSq),
         expectedRelativeError: relativeError(expectedBatchErrorSq(stats.traceSigma, n, stats.batchSize), stats.gradNormSq),
-        singleRelativeError: relativeError(stats.singleErrorSq, stats.gradNormSq),
+        singleRelativeError: relativeError(stats.traceSigma, stats.gradNormSq),
         bSimple: stats.bSimple,
         estimate: stats.estimate ? { bSimple: stats.estimate.bSimple, samples: stats.estimate.samples, settled: estimateSettled(stats.estimate) } : null,
       });

@@ -90,12 +90,15 @@ describe('gradient-noise view', () => {
     expect(container.querySelector('.formula [style]')).toBeNull();
   });
 
-  it('sits behind tabs with the data view; arrow keys move between them', () => {
+  it('sits behind tabs with the other views; arrow keys, Home and End move between them', () => {
     render(<WorkspaceViews />);
     const noiseTab = screen.getByRole('tab', { name: 'Gradient noise' });
     expect(noiseTab).toHaveAttribute('aria-selected', 'true');
     noiseTab.focus();
     fireEvent.keyDown(noiseTab, { key: 'ArrowRight' });
+    expect(useUiStore.getState().view).toBe('variance');
+    expect(screen.getByRole('tab', { name: 'Variance vs B' })).toHaveFocus();
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'Variance vs B' }), { key: 'End' });
     expect(useUiStore.getState().view).toBe('data');
     expect(screen.getByRole('tab', { name: 'Data' })).toHaveFocus();
     expect(screen.getByRole('tabpanel')).toContainElement(screen.getByRole('region', { name: 'Data view' }));

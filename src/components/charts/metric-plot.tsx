@@ -1,4 +1,4 @@
-import { CartesianGrid, ComposedChart, Line, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { formatTick } from '../format';
 import { TICK_FONT_PX, X_AXIS_HEIGHT } from './chart-geometry';
 import { DotCloud, type DotSet } from './dot-cloud';
@@ -25,24 +25,39 @@ export interface PlotLevel {
   label: string;
 }
 
+/** A vertical line at `x` with a label at its top (e.g. a run's batch size). */
+export interface PlotMark {
+  id: string;
+  x: number;
+  colour: string;
+  label: string;
+}
+
 export interface MetricPlotProps {
   width: number;
   height: number;
   x: AxisScale;
   y: AxisScale;
   logY: boolean;
+  logX?: boolean;
   xTitle: string;
   yTitle: string;
   yAxisWidth: number;
   lines: readonly PlotLine[];
   dots: readonly DotSet[];
+  /** Dot radius (px) and opacity: a cloud of samples wants them larger than a line's measurements. */
+  dotStyle?: { radius: number; opacity: number };
   levels?: readonly PlotLevel[];
+  /** Vertical lines (e.g. each run's B on a batch-size axis), labelled at the top. */
+  marks?: readonly PlotMark[];
+  /** Drawn as larger dots with a dark outline (e.g. the full gradient G). */
+  highlights?: readonly { id: string; x: number; y: number; colour: string }[];
 }
 
 const MARGIN = { top: 10, right: 16, bottom: 28, left: 8 };
 
 /** A small chart of measured lines and dots over the workspace's x-axis, with our own ticks (see nice-ticks). */
-export function MetricPlot({ width, height, x, y, logY, xTitle, yTitle, yAxisWidth, lines, dots, levels = [] }: MetricPlotProps) {
+export function MetricPlot({ width, height, x, y, logY, logX = false, xTitle, yTitle, yAxisWidth, lines, dots, dotStyle, levels = [], marks = [], highlights = [] }: MetricPlotProps) {
   return (
     // Inert for the same reason as the loss chart's drawing: the element around it is the one tab stop.
     <div className="metric-plot-drawing" inert>
@@ -51,6 +66,7 @@ export function MetricPlot({ width, height, x, y, logY, xTitle, yTitle, yAxisWid
         <XAxis
           type="number"
           dataKey="x"
+          scale={logX ? 'log' : 'linear'}
           domain={x.domain}
           ticks={x.ticks}
           allowDataOverflow
@@ -81,7 +97,17 @@ export function MetricPlot({ width, height, x, y, logY, xTitle, yTitle, yAxisWid
             label={{ value: level.label, position: 'insideBottomRight', fontSize: 11, fill: AXIS_TEXT, className: 'level-label' }}
           />
         ))}
-        <DotCloud sets={dots} />
+        {marks.map((mark) => (
+          <ReferenceLine
+            key={mark.id}
+            x={mark.x}
+            stroke={mark.colour}
+            strokeDasharray="2 3"
+            strokeWidth={1.5}
+            label={{ value: mark.label, position: 'insideTopRight', fontSize: 11, fill: AXIS_TEXT, className: 'level-label' }}
+          />
+        ))}
+        <DotCloud sets={dots} radius={dotStyle?.radius} opacity={dotStyle?.opacity} />
         {lines.map((line) => (
           <Line
             key={line.id}
@@ -95,6 +121,9 @@ export function MetricPlot({ width, height, x, y, logY, xTitle, yTitle, yAxisWid
             activeDot={false}
             isAnimationActive={false}
           />
+        ))}
+        {highlights.map((h) => (
+          <ReferenceDot key={h.id} x={h.x} y={h.y} r={6} fill={h.colour} stroke="#1d2733" strokeWidth={2} />
         ))}
       </ComposedChart>
     </div>

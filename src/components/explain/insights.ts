@@ -28,8 +28,8 @@ export function noiseSentence(labels: Record<string, string>, readings: readonly
   if (!mini) return null;
   const theory = Math.sqrt((mini.batchSize * (n - 1)) / (n - mini.batchSize));
   return (
-    `At ${labels[mini.id]}’s weights, one example’s gradient misses the full-data gradient by ${formatNumber(mini.singleVsBatch, 2)}× as much as its batch of ` +
-    `${formatCount(mini.batchSize)} does (measured, over its last measurements); for batches drawn at random the expected factor is ${formatNumber(theory, 2)}×.`
+    `At ${labels[mini.id]}’s weights, a single example’s gradient misses the full-data gradient by ${formatNumber(mini.singleVsBatch, 2)}× as much as its batches of ` +
+    `${formatCount(mini.batchSize)} did (root mean square over every example, against its last batches); sampling theory for random batches says ${formatNumber(theory, 2)}×.`
   );
 }
 

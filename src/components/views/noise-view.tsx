@@ -5,7 +5,7 @@ import { resolveBatchSize } from '../../experiment/config';
 import { runLabels } from '../../store/run-settings';
 import { useSettingsStore } from '../../store/settings-store';
 import { useUiStore, type NoiseMetric, type XAxis } from '../../store/ui-store';
-import { NoiseExplainer } from '../explain/noise-explainer';
+import { Explainer } from '../explain/explainer';
 import { formatNumber } from '../format';
 import { NoiseChart } from './noise-chart';
 import { batchGradientChart, batchVersusScale, describeNoise, noiseScaleChart, noiseXScale, type NoiseRun } from './noise-model';
@@ -124,7 +124,7 @@ export function NoiseView() {
           ))}
         </ul>
       ) : null}
-      <NoiseExplainer />
+      <Explainer summary="What these charts show" body="noise" />
       {shares.length > 0 ? (
         <p className="panel-note">
           Measuring took {formatNumber(100 * Math.max(...shares), 2)} % of training time at most (each run’s measurements are kept under 20 % of its own training time, and off its

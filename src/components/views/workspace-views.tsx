@@ -1,29 +1,29 @@
+import type { ReactNode } from 'react';
 import { useUiStore, type WorkspaceView } from '../../store/ui-store';
 import { ViewBoundary } from '../layout/view-boundary';
 import { ViewTabs, type ViewTab } from '../layout/view-tabs';
+import { CloudView } from './cloud-view';
 import { DataView } from './data-view';
 import { NoiseView } from './noise-view';
+import { VarianceView } from './variance-view';
 
-const TABS: readonly ViewTab<WorkspaceView>[] = [
-  { key: 'noise', label: 'Gradient noise' },
-  { key: 'data', label: 'Data' },
+const TABS: readonly (ViewTab<WorkspaceView> & { name: string; render(): ReactNode })[] = [
+  { key: 'noise', label: 'Gradient noise', name: 'gradient-noise view', render: () => <NoiseView /> },
+  { key: 'variance', label: 'Variance vs B', name: 'variance view', render: () => <VarianceView /> },
+  { key: 'cloud', label: 'Gradient cloud', name: 'gradient cloud', render: () => <CloudView /> },
+  { key: 'data', label: 'Data', name: 'data view', render: () => <DataView /> },
 ];
 
 /** The views under the loss chart, one at a time behind tabs; gradient noise first. */
 export function WorkspaceViews() {
   const view = useUiStore((s) => s.view);
   const setView = useUiStore((s) => s.setView);
+  const tab = TABS.find((t) => t.key === view) ?? TABS[0]!;
   return (
-    <ViewTabs tabs={TABS} selected={view} onSelect={setView} label="Views">
-      {view === 'noise' ? (
-        <ViewBoundary name="gradient-noise view">
-          <NoiseView />
-        </ViewBoundary>
-      ) : (
-        <ViewBoundary name="data view">
-          <DataView />
-        </ViewBoundary>
-      )}
+    <ViewTabs tabs={TABS} selected={tab.key} onSelect={setView} label="Views">
+      <ViewBoundary key={tab.key} name={tab.name}>
+        {tab.render()}
+      </ViewBoundary>
     </ViewTabs>
   );
 }

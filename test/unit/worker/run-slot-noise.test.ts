@@ -41,7 +41,7 @@ describe('a run slot’s gradient-noise measurements', () => {
       expect(point!.cosine).toBeCloseTo(stats.cosine, 6);
       expect(point!.relativeError).toBeCloseTo(Math.sqrt(stats.batchErrorSq / stats.gradNormSq), 6);
       expect(point!.expectedRelativeError).toBeCloseTo(Math.sqrt(expectedBatchErrorSq(stats.traceSigma, 64, 8) / stats.gradNormSq), 6);
-      expect(point!.singleRelativeError).toBeCloseTo(Math.sqrt(stats.singleErrorSq / stats.gradNormSq), 6);
+      expect(point!.singleRelativeError).toBeCloseTo(Math.sqrt(stats.traceSigma / stats.gradNormSq), 6);
       expect(point!.bSimple).toBeCloseTo(stats.traceSigma / stats.gradNormSq, 4);
       expect(slot.status(false).noiseShare).toBeGreaterThan(0);
     } finally {

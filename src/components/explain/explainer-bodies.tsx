@@ -1,0 +1,83 @@
+import { Formula } from './formula';
+
+/** What the noise view shows, in a few sentences, with its formulas. */
+export function NoiseExplainerBody() {
+  return (
+    <>
+      <p>
+        <Formula tex="G" label="G" /> is the gradient over the whole training set: the direction a full-batch step would take.{' '}
+        <Formula tex="g_B" label="g B" /> is the gradient of the batch a run is about to train on. One example’s gradient can point almost
+        anywhere; averaging more examples pulls it towards <Formula tex="G" label="G" />.
+      </p>
+      <p>
+        Left: how far the batch gradient misses, <Formula tex="\lvert g_B - G\rvert / \lvert G\rvert" label="the length of g B minus G, over the length of G" />{' '}
+        (or the cosine of the angle between them). Dots are single measurements, the bold line their running average. The dashed line is what a
+        batch drawn at random misses by on average, from
+      </p>
+      <Formula
+        block
+        tex="\mathbb{E}\,\lvert g_B - G\rvert^2 = \frac{\operatorname{tr}(\Sigma)}{B}\cdot\frac{N - B}{N - 1}"
+        label="expected squared error equals the trace of Sigma over B, times N minus B over N minus 1"
+      />
+      <p>
+        where <Formula tex="\operatorname{tr}(\Sigma)" label="trace of Sigma" /> is how much single examples’ gradients scatter around{' '}
+        <Formula tex="G" label="G" />. Doubling B halves the squared error; at B = N it is zero. B = N is not drawn on the log axis for that reason.
+      </p>
+      <p>Right: the noise scale, the batch size at which a step holds about as much noise as signal.</p>
+      <Formula block tex="B_{\text{simple}} = \frac{\operatorname{tr}(\Sigma)}{\lvert G\rvert^2}" label="B simple equals trace of Sigma over the squared length of G" />
+      <p>
+        The solid line uses every example’s own gradient. The dashed line estimates it the way one could on a large model, from just two batch sizes
+        (this run’s B and one ten times larger, McCandlish et al., 2018); it appears once ten estimates have been averaged and both of its terms are
+        positive. A batch below the noise scale mostly buys a better direction by growing; well above it, more examples per step change little.
+      </p>
+      <p>
+        Near a minimum <Formula tex="\lvert G\rvert" label="the length of G" /> shrinks towards 0 while single examples still disagree, so both
+        ratios grow without bound: late in training every batch looks noisy next to a vanishing signal.
+      </p>
+    </>
+  );
+}
+
+/** What the variance view shows. */
+export function VarianceExplainerBody() {
+  return (
+    <>
+      <p>
+        Every example has its own gradient <Formula tex="g_i" label="g i" />; a batch’s gradient is their average. For each batch size the app draws 200
+        batches without replacement from the chosen run’s per-example gradients, averages their rows (no extra backward passes), and measures how far each
+        lands from the full gradient <Formula tex="G" label="G" />. For random batches, sampling theory says
+      </p>
+      <Formula
+        block
+        tex="\mathbb{E}\,\lvert g_B - G\rvert^2 = \frac{\operatorname{tr}(\Sigma)}{B}\cdot\frac{N - B}{N - 1}, \qquad \operatorname{tr}(\Sigma) = \frac{1}{N}\sum_i \lvert g_i - G\rvert^2"
+        label="expected squared error equals trace of Sigma over B times N minus B over N minus 1, where trace of Sigma is the mean squared distance of the examples' gradients from G"
+      />
+      <p>
+        On log-log axes that is a line of slope −1 (twice the batch, half the squared error) that bends down to 0 at B = N, where the batch is the whole set.
+        The second factor is there because a batch drawn without replacement covers more of a finite set.
+      </p>
+    </>
+  );
+}
+
+/** What the cloud view shows. */
+export function CloudExplainerBody() {
+  return (
+    <>
+      <p>
+        Each dot is the gradient of one randomly drawn batch at the chosen run’s current weights; the ringed dot is the full gradient{' '}
+        <Formula tex="G" label="G" />. With two parameters the dots sit where they are, at <Formula tex="(\partial_w, \partial_b)" label="d w, d b" />.
+        With many, each batch gradient is drawn by its part along <Formula tex="G" label="G" /> and by the size of everything else:
+      </p>
+      <Formula
+        block
+        tex="\Big(\, g_B\cdot u,\ \big\lvert g_B - (g_B\cdot u)\,u \big\rvert \,\Big), \qquad u = G / \lvert G\rvert"
+        label="g B dot u, and the length of g B minus its part along u, where u is G over its length"
+      />
+      <p>
+        so a cloud cannot look tight while its directions disagree. Small batches scatter widely; as B grows the cloud closes in on{' '}
+        <Formula tex="G" label="G" /> (its typical distance shrinks like <Formula tex="1/\sqrt{B}" label="one over root B" />), and at B = N it is the single point G.
+      </p>
+    </>
+  );
+}
