@@ -82,7 +82,12 @@ export interface EvalPoint {
   trainLoss: number;
   testLoss: number;
   accuracy: number | null;
+  /** The parameters at that point, for models of at most PATH_PARAMETERS parameters (the loss landscape draws them). */
+  params?: number[];
 }
+
+/** Models up to this many parameters send them with every evaluation: their path through parameter space is drawn. */
+export const PATH_PARAMETERS = 2;
 
 /**
  * Gradient noise at the parameters a step is about to use, for the batch it is about to use: G is the full training

@@ -1,5 +1,6 @@
 import { runSeries, type RunSeries } from '../store/chart-series';
 import { noiseSeries, type NoiseSeries } from '../store/noise-series';
+import { parameterPath, type PathPoint } from '../store/parameter-path';
 import { compareAtEqualX } from '../store/comparison';
 import { createMetricsHistory, type RunHistory } from '../store/metrics-history';
 import { useMetricsStore } from '../store/metrics-store';
@@ -57,6 +58,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     const { xAxis, logY } = useUiStore.getState();
     const series: Record<string, RunSeries> = {};
     const noise: Record<string, NoiseSeries> = {};
+    const paths: Record<string, PathPoint[]> = {};
     const statuses: Record<string, RunStatus> = {};
     const latest: Record<string, EvalPoint> = {};
     const health: Record<string, RunHealth> = {};
@@ -65,6 +67,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     for (const [id, run] of history.runs()) {
       series[id] = runSeries(run, xAxis, logY, run.status.batchSize >= useSettingsStore.getState().experiment.n);
       noise[id] = noiseSeries(run.noise, xAxis);
+      paths[id] = parameterPath(run.evals);
       statuses[id] = run.status;
       const last = run.evals[run.evals.length - 1];
       if (last) latest[id] = last;
@@ -74,7 +77,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     }
     const compared = [...history.runs()].filter(([id]) => enabled.has(id)).map(([id, run]) => ({ id, evals: run.evals }));
     const comparison = compareAtEqualX(compared, xAxis);
-    useMetricsStore.setState({ series, noise, statuses, latest, health, trouble, comparison, generation: history.generation });
+    useMetricsStore.setState({ series, noise, paths, statuses, latest, health, trouble, comparison, generation: history.generation });
   };
   const schedulePublish = () => {
     publishTimer ??= setTimeout(publish, PUBLISH_INTERVAL_MS);
@@ -85,7 +88,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     staleBefore = history.generation + 1;
     if (publishTimer) clearTimeout(publishTimer);
     publishTimer = null;
-    useMetricsStore.setState({ series: {}, noise: {}, statuses: {}, latest: {}, health: {}, trouble: {}, comparison: null, view: null, batch: null });
+    useMetricsStore.setState({ series: {}, noise: {}, paths: {}, statuses: {}, latest: {}, health: {}, trouble: {}, comparison: null, view: null, batch: null });
   };
   /** The host answered an apply with its generation: if it did not restart after all, show the runs again. */
   const settleGeneration = (generation: number) => {
@@ -160,7 +163,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     // A new host counts generations from scratch.
     staleBefore = 0;
     history.clear();
-    useMetricsStore.setState({ playing: false, starting: resume, backend: null, series: {}, noise: {}, statuses: {}, latest: {}, health: {}, trouble: {}, comparison: null, view: null, batch: null });
+    useMetricsStore.setState({ playing: false, starting: resume, backend: null, series: {}, noise: {}, paths: {}, statuses: {}, latest: {}, health: {}, trouble: {}, comparison: null, view: null, batch: null });
     connecting = (async () => {
       try {
         const next = await connect(useSettingsStore.getState().backend, onMessage(mine));

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { BackendInfo, EvalPoint, ModelView, RunStatus } from '../runtime/protocol';
 import type { RunSeries } from './chart-series';
 import type { NoiseSeries } from './noise-series';
+import type { PathPoint } from './parameter-path';
 import type { Comparison } from './comparison';
 import type { RunHealth } from './run-health';
 import type { RunPosition } from '../runtime/protocol';
@@ -23,6 +24,8 @@ export interface MetricsState {
   backend: BackendInfo | null;
   statuses: Record<string, RunStatus>;
   series: Record<string, RunSeries>;
+  /** Each run's path through (w, b), for two-parameter models (empty otherwise). */
+  paths: Record<string, PathPoint[]>;
   /** Each run's gradient-noise lines on the current x-axis. */
   noise: Record<string, NoiseSeries>;
   /** Each run's latest full-set evaluation. */
@@ -44,6 +47,7 @@ export const useMetricsStore = create<MetricsState>()(() => ({
   statuses: {},
   series: {},
   noise: {},
+  paths: {},
   latest: {},
   comparison: null,
   health: {},

@@ -3,7 +3,7 @@ import { stepsPerEpoch } from '../engine/loader';
 import type { ModelSpec, ParameterArrays } from '../engine/models';
 import { createTrainer, type StepRecord, type Trainer } from '../engine/trainer';
 import { estimateSettled, expectedBatchErrorSq, relativeError } from '../engine/noise';
-import type { BatchLossPoint, EvalPoint, NoisePoint, RunEvent, RunPosition, RunSpec, RunStatus, RunUpdate, StopRule } from '../runtime/protocol';
+import { PATH_PARAMETERS, type BatchLossPoint, type EvalPoint, type NoisePoint, type RunEvent, type RunPosition, type RunSpec, type RunStatus, type RunUpdate, type StopRule } from '../runtime/protocol';
 import { batchLossPoints } from './batch-loss-points';
 import { createStepClock, MIN_TIMED_STEPS } from './step-clock';
 
@@ -222,12 +222,14 @@ export async function createRunSlot(
 
     async evaluate() {
       lastEvalAt = performance.now();
-      const e = await trainer.evaluate({ withParams: context.snapshotsWanted() });
+      const pathWanted = trainer.parameterCount <= PATH_PARAMETERS;
+      const e = await trainer.evaluate({ withParams: context.snapshotsWanted() || pathWanted });
       lastEvalMs = performance.now() - lastEvalAt;
       readbacks++;
       lastEvalStep = e.step;
       if (e.params && trainer.progress.status === 'ok' && context.snapshotsWanted()) snapshot = { params: e.params, step: e.step, examplesSeen: e.examplesSeen, computeSeconds };
-      evals.push({ ...at(), step: e.step, epoch: e.epoch, examples: e.examplesSeen, trainLoss: e.trainLoss, testLoss: e.testLoss, accuracy: e.testAccuracy });
+      const params = pathWanted && e.params ? e.params.flatMap((p) => Array.from(p)) : undefined;
+      evals.push({ ...at(), step: e.step, epoch: e.epoch, examples: e.examplesSeen, trainLoss: e.trainLoss, testLoss: e.testLoss, accuracy: e.testAccuracy, ...(params ? { params } : {}) });
     },
 
     msSinceEval: (now) => now - lastEvalAt,

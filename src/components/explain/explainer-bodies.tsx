@@ -81,3 +81,18 @@ export function CloudExplainerBody() {
     </>
   );
 }
+
+/** What the loss landscape shows. */
+export function LandscapeExplainerBody() {
+  return (
+    <>
+      <p>The linear model has two parameters, so its whole loss fits on a map. The coloured bands are heights of the exact full-batch loss</p>
+      <Formula block tex="L(w, b) = \frac{1}{N}\sum_{i=1}^{N} \big(w\,x_i + b - y_i\big)^2" label="L of w and b equals the mean over all examples of w x i plus b minus y i, squared" />
+      <p>
+        and × is its lowest point, the least-squares fit. Full-batch descent always steps straight downhill. A single example’s gradient points downhill for
+        that example only, so B = 1 zig-zags. With a constant learning rate the small batches never settle: near the optimum their steps are mostly noise, and they
+        wander in a “noise ball” (dashed) whose size grows with lr / B. A smaller lr or a larger batch shrinks it.
+      </p>
+    </>
+  );
+}

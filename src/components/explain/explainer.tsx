@@ -5,6 +5,7 @@ const bodies = {
   noise: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.NoiseExplainerBody as ComponentType }))),
   variance: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.VarianceExplainerBody as ComponentType }))),
   cloud: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.CloudExplainerBody as ComponentType }))),
+  landscape: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.LandscapeExplainerBody as ComponentType }))),
 };
 
 /** A view's "what this shows", collapsed until asked for. */

@@ -4,6 +4,7 @@ import { ViewBoundary } from '../layout/view-boundary';
 import { ViewTabs, type ViewTab } from '../layout/view-tabs';
 import { CloudView } from './cloud-view';
 import { DataView } from './data-view';
+import { LandscapeView } from './landscape-view';
 import { NoiseView } from './noise-view';
 import { VarianceView } from './variance-view';
 
@@ -11,6 +12,7 @@ const TABS: readonly (ViewTab<WorkspaceView> & { name: string; render(): ReactNo
   { key: 'noise', label: 'Gradient noise', name: 'gradient-noise view', render: () => <NoiseView /> },
   { key: 'variance', label: 'Variance vs B', name: 'variance view', render: () => <VarianceView /> },
   { key: 'cloud', label: 'Gradient cloud', name: 'gradient cloud', render: () => <CloudView /> },
+  { key: 'landscape', label: 'Loss landscape', name: 'loss landscape', render: () => <LandscapeView /> },
   { key: 'data', label: 'Data', name: 'data view', render: () => <DataView /> },
 ];
 

@@ -59,7 +59,7 @@ describe('training bridge', () => {
   let bridge: TrainingControls;
   beforeEach(() => {
     useSettingsStore.setState(initialSettings());
-    useMetricsStore.setState({ playing: false, starting: false, statuses: {}, series: {}, noise: {}, latest: {}, health: {}, trouble: {}, comparison: null });
+    useMetricsStore.setState({ playing: false, starting: false, statuses: {}, series: {}, noise: {}, paths: {}, latest: {}, health: {}, trouble: {}, comparison: null });
   });
   afterEach(() => bridge?.dispose());
 
