@@ -33,6 +33,9 @@ export interface TrainingControls {
 
 // The UI store gets new chart data at most this often (4 Hz, under the 5 Hz ceiling).
 const PUBLISH_INTERVAL_MS = 250;
+// The noise views and the landscape paths get new data at most this often while training: their charts cost more
+// to draw than the loss chart, and noise is measured about twice a second per run anyway.
+const SLOW_PUBLISH_MS = 1000;
 // Slider drags settle before the host rebuilds anything.
 const APPLY_DEBOUNCE_MS = 120;
 
@@ -51,14 +54,20 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
 
   // Measurements of generations before this one belong to runs a restart has replaced.
   let staleBefore = 0;
+  let slowPublished = { at: Number.NEGATIVE_INFINITY, key: '' };
   const publish = () => {
     publishTimer = null;
     // The old runs stay hidden while a restart is on its way.
     if (staleBefore > history.generation) return;
     const { xAxis, logY } = useUiStore.getState();
     const series: Record<string, RunSeries> = {};
-    const noise: Record<string, NoiseSeries> = {};
-    const paths: Record<string, PathPoint[]> = {};
+    const now = performance.now();
+    const { playing } = useMetricsStore.getState();
+    const slowKey = `${history.generation}|${xAxis}|${[...history.runs().keys()].join(',')}`;
+    const slowDue = !playing || useSettingsStore.getState().speed === 'slow' || slowKey !== slowPublished.key || now - slowPublished.at >= SLOW_PUBLISH_MS;
+    if (slowDue) slowPublished = { at: now, key: slowKey };
+    const noise: Record<string, NoiseSeries> = slowDue ? {} : useMetricsStore.getState().noise;
+    const paths: Record<string, PathPoint[]> = slowDue ? {} : useMetricsStore.getState().paths;
     const statuses: Record<string, RunStatus> = {};
     const latest: Record<string, EvalPoint> = {};
     const health: Record<string, RunHealth> = {};
@@ -66,8 +75,10 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     const enabled = new Set(useSettingsStore.getState().runs.filter((r) => r.enabled).map((r) => r.id));
     for (const [id, run] of history.runs()) {
       series[id] = runSeries(run, xAxis, logY, run.status.batchSize >= useSettingsStore.getState().experiment.n);
-      noise[id] = noiseSeries(run.noise, xAxis);
-      paths[id] = parameterPath(run.evals);
+      if (slowDue) {
+        noise[id] = noiseSeries(run.noise, xAxis);
+        paths[id] = parameterPath(run.evals);
+      }
       statuses[id] = run.status;
       const last = run.evals[run.evals.length - 1];
       if (last) latest[id] = last;
@@ -77,7 +88,8 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     }
     const compared = [...history.runs()].filter(([id]) => enabled.has(id)).map(([id, run]) => ({ id, evals: run.evals }));
     const comparison = compareAtEqualX(compared, xAxis);
-    useMetricsStore.setState({ series, noise, paths, statuses, latest, health, trouble, comparison, generation: history.generation });
+    const noiseReach = slowDue ? Math.max(0, ...Object.values(series).flatMap((s) => [s.loss.at(-1)?.x ?? 0, s.band.at(-1)?.x ?? 0])) : useMetricsStore.getState().noiseReach;
+    useMetricsStore.setState({ series, noise, noiseReach, paths, statuses, latest, health, trouble, comparison, generation: history.generation });
   };
   const schedulePublish = () => {
     publishTimer ??= setTimeout(publish, PUBLISH_INTERVAL_MS);

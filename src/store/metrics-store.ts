@@ -28,6 +28,8 @@ export interface MetricsState {
   paths: Record<string, PathPoint[]>;
   /** Each run's gradient-noise lines on the current x-axis. */
   noise: Record<string, NoiseSeries>;
+  /** How far the loss chart reached when `noise` was published: the noise charts share its x-range. */
+  noiseReach: number;
   /** Each run's latest full-set evaluation. */
   latest: Record<string, EvalPoint>;
   comparison: Comparison | null;
@@ -47,6 +49,7 @@ export const useMetricsStore = create<MetricsState>()(() => ({
   statuses: {},
   series: {},
   noise: {},
+  noiseReach: 0,
   paths: {},
   latest: {},
   comparison: null,

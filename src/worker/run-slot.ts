@@ -9,8 +9,11 @@ import { createStepClock, MIN_TIMED_STEPS } from './step-clock';
 
 /** The longest a chunk is stretched to reach its minimum number of steps (ms). */
 const MAX_CHUNK_MS = 400;
-/** A run trains at least this many times as long as its last noise measurement took before the next (≤ 20 % of training time). */
-export const NOISE_SPACING = 5;
+/**
+ * A run trains at least this many times as long as its recent noise measurements took before the next: measuring
+ * stays under 20 % of its training time even when one measurement runs longer than the one before.
+ */
+export const NOISE_SPACING = 6;
 
 /** Where a run stands against its noise schedule. */
 export interface NoiseClock {
@@ -160,7 +163,7 @@ export async function createRunSlot(
   let noiseMs = 0;
   let trainMsSinceNoise = 0;
   let lastNoiseAt = Number.NEGATIVE_INFINITY;
-  // The last two measurements' durations: the spacing follows the shorter, so one slow one (a GC, a compile) never stalls it.
+  // The last two measurements' durations: the spacing follows their mean, so one slow one (a GC) stalls it only a little.
   let recentNoiseMs: number[] = [];
   let lastNoiseStep = -1;
 
@@ -263,7 +266,7 @@ export async function createRunSlot(
 
     noiseDue(now, everyMs, always) {
       const newSteps = lastNoiseStep !== trainer.progress.step && trainer.progress.status === 'ok';
-      return noiseIsDue({ newSteps, msSinceLast: now - lastNoiseAt, trainMsSinceLast: trainMsSinceNoise, lastMs: recentNoiseMs.length ? Math.min(...recentNoiseMs) : 0 }, everyMs, always);
+      return noiseIsDue({ newSteps, msSinceLast: now - lastNoiseAt, trainMsSinceLast: trainMsSinceNoise, lastMs: recentNoiseMs.length ? recentNoiseMs.reduce((s, v) => s + v, 0) / recentNoiseMs.length : 0 }, everyMs, always);
     },
 
     finished: () => stopStep !== null && trainer.progress.step >= stopStep,

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { runSeries, type RunSeries } from '../../store/chart-series';
 import { useMetricsStore, type PinnedCurve } from '../../store/metrics-store';
@@ -126,7 +126,8 @@ function summarise(runs: readonly ChartRun[], xAxis: Axis, xDomain: XDomain | nu
 export function LossChart() {
   const runs = useSettingsStore(useShallow((s) => s.runs));
   const n = useSettingsStore((s) => s.experiment.n);
-  const series = useMetricsStore((s) => s.series);
+  // Deferred: React renders the chart in interruptible slices, so the page keeps its frames while it redraws.
+  const series = useDeferredValue(useMetricsStore((s) => s.series));
   const pinned = useMetricsStore((s) => s.pinned);
   const xAxis = useUiStore((s) => s.xAxis);
   const logY = useUiStore((s) => s.logY);

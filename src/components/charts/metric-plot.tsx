@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { formatTick } from '../format';
 import { TICK_FONT_PX, X_AXIS_HEIGHT } from './chart-geometry';
@@ -57,7 +58,7 @@ export interface MetricPlotProps {
 const MARGIN = { top: 10, right: 16, bottom: 28, left: 8 };
 
 /** A small chart of measured lines and dots over the workspace's x-axis, with our own ticks (see nice-ticks). */
-export function MetricPlot({ width, height, x, y, logY, logX = false, xTitle, yTitle, yAxisWidth, lines, dots, dotStyle, levels = [], marks = [], highlights = [] }: MetricPlotProps) {
+export const MetricPlot = memo(function MetricPlot({ width, height, x, y, logY, logX = false, xTitle, yTitle, yAxisWidth, lines, dots, dotStyle, levels = [], marks = [], highlights = [] }: MetricPlotProps) {
   return (
     // Inert for the same reason as the loss chart's drawing: the element around it is the one tab stop.
     <div className="metric-plot-drawing" inert>
@@ -128,4 +129,4 @@ export function MetricPlot({ width, height, x, y, logY, logX = false, xTitle, yT
       </ComposedChart>
     </div>
   );
-}
+});

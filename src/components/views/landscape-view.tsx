@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { generateDataset } from '../../engine/datasets';
 import { resolveBatchSize } from '../../experiment/config';
@@ -34,7 +34,7 @@ export function LandscapeView() {
 function LineLandscape() {
   const { dataset: name, n, noise, testShare, seed } = useSettingsStore((s) => s.experiment);
   const runs = useSettingsStore(useShallow((s) => s.runs));
-  const paths = useMetricsStore((s) => s.paths);
+  const paths = useDeferredValue(useMetricsStore((s) => s.paths));
   const stats = useMemo(() => lineStats(generateDataset({ name, n, noise, testShare, seed }).train), [name, n, noise, testShare, seed]);
   const optimum = useMemo(() => leastSquares(stats), [stats]);
   const labels = runLabels(runs, n);

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useMetricsStore } from '../../store/metrics-store';
 import { resolveBatchSize } from '../../experiment/config';
@@ -47,7 +47,8 @@ export function NoiseView() {
   const n = useSettingsStore((s) => s.experiment.n);
   const noiseEveryMs = useSettingsStore((s) => s.noiseEveryMs);
   const setNoiseEvery = useSettingsStore((s) => s.setNoiseEvery);
-  const noise = useMetricsStore((s) => s.noise);
+  // Deferred: React renders these charts in interruptible slices, so the page keeps its frames while they redraw.
+  const noise = useDeferredValue(useMetricsStore((s) => s.noise));
   const statuses = useMetricsStore((s) => s.statuses);
   const xAxis = useUiStore((s) => s.xAxis);
   const xDomain = useUiStore((s) => s.xDomain);
@@ -61,7 +62,7 @@ export function NoiseView() {
       return run.enabled && series ? [{ id: run.id, label: labels[run.id]!, colour: run.colour, batchSize, fullBatch: batchSize >= n, series }] : [];
     });
   }, [runs, n, noise]);
-  const lossReach = useMetricsStore((s) => Math.max(0, ...Object.values(s.series).flatMap((series) => [series.loss.at(-1)?.x ?? 0, series.band.at(-1)?.x ?? 0])));
+  const lossReach = useDeferredValue(useMetricsStore((s) => s.noiseReach));
   const x = useMemo(() => noiseXScale(noiseRuns, lossReach, xAxis, xDomain), [noiseRuns, lossReach, xAxis, xDomain]);
   const gradientModel = useMemo(() => batchGradientChart(noiseRuns, metric, x), [noiseRuns, metric, x]);
   const scaleModel = useMemo(() => noiseScaleChart(noiseRuns, x), [noiseRuns, x]);
