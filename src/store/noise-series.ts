@@ -13,7 +13,7 @@ export interface NoiseXY {
 export interface NoiseSeries {
   /** Each measurement's |g_B − G| / |G| (faint dots): noise is the point of the view, so it is not averaged away. */
   errorDots: NoiseXY[];
-  /** Centred moving average of |g_B − G| / |G| in log space (a geometric mean: one wild batch does not dominate it). */
+  /** Centred root-mean-square average of |g_B − G| / |G|, comparable with the expectation. */
   error: NoiseXY[];
   /** What a random batch of this size misses by on average, √(E|g_B − G|²) / |G|. */
   expectedError: NoiseXY[];
@@ -62,11 +62,15 @@ export function noiseRadius(count: number): number {
   return Math.max(2, Math.round(count / 30));
 }
 
-function smoothedLine(points: readonly NoisePoint[], axis: XAxis, value: (p: NoisePoint) => number, log: boolean): NoiseXY[] {
-  const kept = points.filter((p) => (log ? positive(value(p)) : Number.isFinite(value(p))));
-  const ys = kept.map((p) => (log ? Math.log(value(p)) : value(p)));
-  const means = centredMeans(ys, noiseRadius(kept.length));
-  return bucketMeans(kept.map((p, i) => ({ x: xOf(p, axis), y: means[i]! }))).map(({ x, y }) => ({ x, y: log ? Math.exp(y) : y }));
+/** How a line averages: arithmetic, geometric (in log space) or root mean square. */
+type Average = 'mean' | 'log' | 'rms';
+const INTO: Record<Average, (v: number) => number> = { mean: (v) => v, log: Math.log, rms: (v) => v * v };
+const BACK: Record<Average, (v: number) => number> = { mean: (v) => v, log: Math.exp, rms: Math.sqrt };
+
+function smoothedLine(points: readonly NoisePoint[], axis: XAxis, value: (p: NoisePoint) => number, average: Average): NoiseXY[] {
+  const kept = points.filter((p) => (average === 'mean' ? Number.isFinite(value(p)) : positive(value(p))));
+  const means = centredMeans(kept.map((p) => INTO[average](value(p))), noiseRadius(kept.length));
+  return bucketMeans(kept.map((p, i) => ({ x: xOf(p, axis), y: means[i]! }))).map(({ x, y }) => ({ x, y: BACK[average](y) }));
 }
 
 function dots(points: readonly NoisePoint[], axis: XAxis, value: (p: NoisePoint) => number, log: boolean): NoiseXY[] {
@@ -85,11 +89,12 @@ export function noiseSeries(points: readonly NoisePoint[], axis: XAxis): NoiseSe
   const settled = points.filter((p) => p.estimate?.settled === true);
   return {
     errorDots: dots(points, axis, (p) => p.relativeError, true),
-    error: smoothedLine(points, axis, (p) => p.relativeError, true),
-    expectedError: smoothedLine(points, axis, (p) => p.expectedRelativeError, true),
-    cosine: smoothedLine(points, axis, (p) => p.cosine, false),
+    // Root mean square, like the expectation beside it (√E|g_B − G|²): a geometric mean would sit below it by design.
+    error: smoothedLine(points, axis, (p) => p.relativeError, 'rms'),
+    expectedError: smoothedLine(points, axis, (p) => p.expectedRelativeError, 'rms'),
+    cosine: smoothedLine(points, axis, (p) => p.cosine, 'mean'),
     cosineDots: dots(points, axis, (p) => p.cosine, false),
-    bSimple: smoothedLine(points, axis, (p) => p.bSimple, true),
+    bSimple: smoothedLine(points, axis, (p) => p.bSimple, 'log'),
     estimate: bucketMeans(settled.map((p) => ({ x: xOf(p, axis), y: p.estimate!.bSimple })).filter((p) => positive(p.y))),
     singleVsBatch: singleVsBatch(points),
     latest: points.at(-1) ?? null,

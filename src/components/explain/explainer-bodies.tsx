@@ -11,7 +11,7 @@ export function NoiseExplainerBody() {
       </p>
       <p>
         Left: how far the batch gradient misses, <Formula tex="\lvert g_B - G\rvert / \lvert G\rvert" label="the length of g B minus G, over the length of G" />{' '}
-        (or the cosine of the angle between them). Dots are single measurements, the bold line their running average. The dashed line is what a
+        (or the cosine of the angle between them). Dots are single measurements, the bold line their running root mean square. The dashed line is what a
         batch drawn at random misses by on average, from
       </p>
       <Formula

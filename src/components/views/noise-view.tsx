@@ -97,7 +97,7 @@ export function NoiseView() {
           <NoiseChart model={gradientModel} xTitle={X_TITLES[xAxis]} description={describeNoise(noiseRuns, metric)} empty={empty} />
           <p className="legend-line">
             <span className="legend-item">• measured</span>
-            <span className="legend-item">━ average</span>
+            <span className="legend-item">━ running RMS</span>
             {metric === 'error' ? <span className="legend-item">╌ random-batch expectation</span> : null}
           </p>
         </figure>

@@ -14,11 +14,11 @@ describe('noise series', () => {
     expect(centredMeans([4, 8], 0)).toEqual([4, 8]);
   });
 
-  it('averages the error in log space (a geometric mean) and keeps every measurement as a dot', () => {
+  it('averages the error as a root mean square (like its expectation) and keeps every measurement as a dot', () => {
     const s = noiseSeries([point(0, { relativeError: 1 }), point(1, { relativeError: 100 }), point(2, { relativeError: 1 }), point(3, { relativeError: 100 }), point(4, { relativeError: 1 })], 'steps');
     expect(s.errorDots.map((d) => d.y)).toEqual([1, 100, 1, 100, 1]);
-    // Radius 2 at the middle point: the geometric mean of 1, 100, 1, 100, 1 is 100^(2/5).
-    expect(s.error[2]!.y).toBeCloseTo(100 ** 0.4, 9);
+    // Radius 2 at the middle point: the RMS of 1, 100, 1, 100, 1 is √((3 + 2 · 10⁴) / 5).
+    expect(s.error[2]!.y).toBeCloseTo(Math.sqrt((3 + 2e4) / 5), 9);
   });
 
   it('leaves out what a log axis cannot draw: a zero error (B = N) and an infinite noise scale', () => {
