@@ -76,9 +76,16 @@ describe('workspace edges (CPU backend)', () => {
     await lr.fill('10');
     await lr.press('Enter');
     await page.getByRole('button', { name: /Reset/ }).click();
+    // Play mid-restart has tests of its own: here the runs start from a settled restart at lr 10.
+    await waitForHistories(page, (h) => RUN_IDS.every((id) => h[id]?.status.lr === 10 && h[id]!.status.step === 0 && h[id]!.evals.length >= 1));
     await page.getByRole('button', { name: /Play/ }).click();
     const mini = page.getByRole('article', { name: 'Run B = 32' });
-    await mini.getByTestId('state-mini').filter({ hasText: 'unstable' }).waitFor({ timeout: 30_000 });
+    try {
+      await mini.getByTestId('state-mini').filter({ hasText: 'unstable' }).waitFor({ timeout: 60_000 });
+    } catch (error) {
+      const h = await histories(page);
+      throw new Error(`B = 32 never showed unstable: ${JSON.stringify({ status: h.mini?.status, evals: h.mini?.evals.slice(-6).map((e) => [e.step, e.trainLoss]) })}; pill: ${await mini.getByTestId('state-mini').textContent()}`, { cause: error });
+    }
     await expect(mini.getByRole('alert').textContent()).resolves.toMatch(/B = 32 is unstable: since step [\d,]+ its training loss has stayed far above where it started/);
     await lr.fill('0.1');
     await lr.press('Enter');
