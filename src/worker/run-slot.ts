@@ -2,34 +2,13 @@ import type { DeviceDataset } from '../engine/device-data';
 import { stepsPerEpoch } from '../engine/loader';
 import type { ModelSpec, ParameterArrays } from '../engine/models';
 import { createTrainer, type StepRecord, type Trainer } from '../engine/trainer';
-import { estimateSettled, expectedBatchErrorSq, relativeError } from '../engine/noise';
 import { PATH_PARAMETERS, type BatchLossPoint, type EvalPoint, type NoisePoint, type RunEvent, type RunPosition, type RunSpec, type RunStatus, type RunUpdate, type StopRule } from '../runtime/protocol';
 import { batchLossPoints } from './batch-loss-points';
+import { createNoiseMeter, noisePoint } from './noise-meter';
 import { createStepClock, MIN_TIMED_STEPS } from './step-clock';
 
 /** The longest a chunk is stretched to reach its minimum number of steps (ms). */
 const MAX_CHUNK_MS = 400;
-/**
- * A run trains at least this many times as long as its recent noise measurements took before the next: measuring
- * stays under 20 % of its training time even when one measurement runs longer than the one before.
- */
-export const NOISE_SPACING = 6;
-
-/** Where a run stands against its noise schedule. */
-export interface NoiseClock {
-  newSteps: boolean;
-  msSinceLast: number;
-  trainMsSinceLast: number;
-  /** What a measurement takes now (ms). */
-  lastMs: number;
-}
-
-/** A measurement is due after new steps, once `everyMs` passed and the run trained NOISE_SPACING × the last one's duration. */
-export function noiseIsDue(clock: NoiseClock, everyMs: number, always: boolean): boolean {
-  if (!clock.newSteps) return false;
-  return always || (clock.msSinceLast >= everyMs && clock.trainMsSinceLast >= NOISE_SPACING * clock.lastMs);
-}
-
 /** What a run needs from the experiment around it. */
 export interface SlotContext {
   data: DeviceDataset;
@@ -159,13 +138,7 @@ export async function createRunSlot(
   let evals: EvalPoint[] = [];
   let events: RunEvent[] = [];
   let noise: NoisePoint[] = [];
-  let trainMs = 0;
-  let noiseMs = 0;
-  let trainMsSinceNoise = 0;
-  let lastNoiseAt = Number.NEGATIVE_INFINITY;
-  // The last two measurements' durations: the spacing follows their mean, so one slow one (a GC) stalls it only a little.
-  let recentNoiseMs: number[] = [];
-  let lastNoiseStep = -1;
+  const meter = createNoiseMeter();
 
   const at = (): RunPosition => ({
     step: trainer.progress.step,
@@ -180,8 +153,7 @@ export async function createRunSlot(
     const started = performance.now();
     const records = await trainer.runSteps(steps);
     const wallMs = performance.now() - started;
-    trainMs += wallMs;
-    trainMsSinceNoise += wallMs;
+    meter.trained(wallMs);
     readbacks++;
     if (records.length === 0) return records;
     const examples = records.reduce((sum, r) => sum + r.batchSize, 0);
@@ -244,30 +216,13 @@ export async function createRunSlot(
     async measureNoise(initial = false) {
       const started = performance.now();
       const stats = await trainer.measureNoise();
-      lastNoiseAt = performance.now();
-      if (!initial) {
-        noiseMs += lastNoiseAt - started;
-        recentNoiseMs = [...recentNoiseMs, lastNoiseAt - started].slice(-2);
-      }
-      trainMsSinceNoise = 0;
-      lastNoiseStep = stats.step;
+      const now = performance.now();
+      meter.measured(stats.step, now - started, now, initial);
       readbacks++;
-      noise.push({
-        ...at(),
-        batchSize: stats.batchSize,
-        cosine: stats.cosine,
-        relativeError: relativeError(stats.batchErrorSq, stats.gradNormSq),
-        expectedRelativeError: relativeError(expectedBatchErrorSq(stats.traceSigma, n, stats.batchSize), stats.gradNormSq),
-        singleRelativeError: relativeError(stats.traceSigma, stats.gradNormSq),
-        bSimple: stats.bSimple,
-        estimate: stats.estimate ? { bSimple: stats.estimate.bSimple, samples: stats.estimate.samples, settled: estimateSettled(stats.estimate) } : null,
-      });
+      noise.push(noisePoint(at(), stats, n));
     },
 
-    noiseDue(now, everyMs, always) {
-      const newSteps = lastNoiseStep !== trainer.progress.step && trainer.progress.status === 'ok';
-      return noiseIsDue({ newSteps, msSinceLast: now - lastNoiseAt, trainMsSinceLast: trainMsSinceNoise, lastMs: recentNoiseMs.length ? recentNoiseMs.reduce((s, v) => s + v, 0) / recentNoiseMs.length : 0 }, everyMs, always);
-    },
+    noiseDue: (now, everyMs, always) => meter.due(now, trainer.progress.step, trainer.progress.status === 'ok', everyMs, always),
 
     finished: () => stopStep !== null && trainer.progress.step >= stopStep,
 
@@ -308,7 +263,7 @@ export async function createRunSlot(
         ...clock.rates(),
         divergedAtStep: p.divergedAtStep,
         readbacks,
-        noiseShare: trainMs > 0 && noiseMs > 0 ? noiseMs / trainMs : null,
+        noiseShare: meter.share(),
       };
     },
 

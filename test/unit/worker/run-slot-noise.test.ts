@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../../../src/engine/datasets';
 import { uploadDataset } from '../../../src/engine/device-data';
 import { expectedBatchErrorSq } from '../../../src/engine/noise';
-import { createRunSlot, NOISE_SPACING, noiseIsDue, type SlotContext } from '../../../src/worker/run-slot';
+import { NOISE_SPACING, noiseIsDue } from '../../../src/worker/noise-meter';
+import { createRunSlot, type SlotContext } from '../../../src/worker/run-slot';
 
 const dataset = () => uploadDataset(generateDataset({ name: 'moons', n: 64, noise: 0.2, testShare: 0.25, seed: 3 }));
 const contextFor = (data: ReturnType<typeof dataset>): SlotContext => ({ data, model: { kind: 'mlp', hidden: [8], activation: 'tanh' }, momentum: 0, dropLast: false, seed: 3, snapshotsWanted: () => false, readbackMs: () => 0 });
