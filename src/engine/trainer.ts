@@ -11,7 +11,7 @@ import {
   outputDelta,
 } from './network';
 import type { LoaderBatch } from './loader';
-import type { ParameterArrays } from './models';
+import { evaluateSplits, sliceRows } from './evaluation';
 import { PIECE_ROWS, pieceGroups } from './row-pieces';
 import { measureNoiseSums, perExampleGradientMatrix } from './noise-probe';
 import { cosineFromDots, createNoiseScaleEstimator, simpleNoiseScale } from './noise';
@@ -28,11 +28,6 @@ type RowSums = { loss: tf.Scalar; gradients: { weights: tf.Tensor2D; bias: tf.Te
 interface PendingStep {
   record: Omit<StepRecord, 'batchLoss'>;
   loss: tf.Scalar;
-}
-
-/** Rows [start, start + rows) of a tensor; the tensor itself when that is all of it. Call inside tf.tidy. */
-function sliceRows<T extends tf.Tensor>(t: T, start: number, rows: number): T {
-  return start === 0 && rows === t.shape[0] ? t : (tf.slice(t, start, rows) as T);
 }
 
 /** A layer's trainable variables. */
@@ -206,54 +201,20 @@ export function createTrainer(config: TrainerConfig): Trainer {
 
     async evaluate(options = {}) {
       const at = { step: progress.step, epoch: progress.epoch, examplesSeen: progress.examplesSeen };
-      const tensors = layers.flatMap((layer) => [layer.weights, layer.bias]);
-      const splits = [data.train, data.test];
-      const totals = splits.map(() => ({ loss: 0, correct: 0 }));
-      const groups = pieceGroups(splits.map((split) => split.count));
-      let params: ParameterArrays | undefined;
-      // One transfer per group of pieces (one in all up to PIECE_ROWS rows); the parameters ride with the last.
-      for (const [g, group] of groups.entries()) {
-        const withParams = options.withParams === true && g === groups.length - 1;
-        const packed = tf.tidy(() => {
-          const sums = group.flatMap((piece) => {
-            const split = splits[piece.part]!;
-            const output = forward(layers, sliceRows(split.x, piece.start, piece.rows), activation, task).output;
-            const loss = signedLossSum(output, sliceRows(split.targets, piece.start, piece.rows), task);
-            if (!split.labels) return [loss];
-            const labels = sliceRows(split.labels, piece.start, piece.rows);
-            return [loss, tf.sum(tf.cast(tf.equal(tf.argMax(output, 1), labels), 'float32'))];
-          });
-          const stacked = tf.stack(sums);
-          return withParams ? tf.concat([stacked, ...tensors.map((t) => tf.reshape(t, [-1]))]) : stacked;
-        });
-        const v = (await packed.data()) as Float32Array;
-        packed.dispose();
-        let offset = 0;
-        for (const piece of group) {
-          totals[piece.part]!.loss += v[offset++]!;
-          if (splits[piece.part]!.labels) totals[piece.part]!.correct += v[offset++]!;
-        }
-        if (withParams) {
-          params = tensors.map((t) => {
-            const part = v.slice(offset, offset + t.size);
-            offset += t.size;
-            return part;
-          });
-        }
-      }
+      const sums = await evaluateSplits(layers, data, activation, task, options.withParams === true);
       const classification = task === 'classification';
       const sign = lossSumSign(task);
-      const trainLoss = (sign * totals[0]!.loss) / n;
-      const testLoss = (sign * totals[1]!.loss) / data.test.count;
+      const trainLoss = (sign * sums.train.loss) / n;
+      const testLoss = (sign * sums.test.loss) / data.test.count;
       if (progress.status === 'ok' && !(Number.isFinite(trainLoss) && Number.isFinite(testLoss))) markDiverged(at.step);
       const evaluation = {
         ...at,
         trainLoss,
         testLoss,
-        trainAccuracy: classification ? totals[0]!.correct / n : null,
-        testAccuracy: classification ? totals[1]!.correct / data.test.count : null,
+        trainAccuracy: classification ? sums.train.correct / n : null,
+        testAccuracy: classification ? sums.test.correct / data.test.count : null,
       };
-      return params ? { ...evaluation, params } : evaluation;
+      return sums.params ? { ...evaluation, params: sums.params } : evaluation;
     },
 
     async measureNoise() {
