@@ -9,6 +9,7 @@ import { createStepClock, MIN_TIMED_STEPS } from './step-clock';
 
 /** The longest a chunk is stretched to reach its minimum number of steps (ms). */
 const MAX_CHUNK_MS = 400;
+
 /** What a run needs from the experiment around it. */
 export interface SlotContext {
   data: DeviceDataset;
