@@ -1,11 +1,11 @@
-import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useState } from 'react';
 
 // The bodies bring temml (≈ 50 kB gzip) for their formulas: loaded when an explanation is first opened, not with the page.
 const bodies = {
-  noise: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.NoiseExplainerBody as ComponentType }))),
-  variance: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.VarianceExplainerBody as ComponentType }))),
-  cloud: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.CloudExplainerBody as ComponentType }))),
-  landscape: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.LandscapeExplainerBody as ComponentType }))),
+  noise: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.NoiseExplainerBody }))),
+  variance: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.VarianceExplainerBody }))),
+  cloud: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.CloudExplainerBody }))),
+  landscape: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.LandscapeExplainerBody }))),
 };
 
 /** A view's "what this shows", collapsed until asked for. */

@@ -1,15 +1,14 @@
 import { formatTick } from '../format';
-import { INITIAL_CHART_SIZE, yAxisWidth } from '../charts/chart-geometry';
+import { yAxisWidth } from '../charts/chart-geometry';
 import { MetricPlot } from '../charts/metric-plot';
-import { useElementSize } from '../use-element-size';
+import { PlotFrame } from '../charts/plot-frame';
 import type { NoiseChartModel } from './noise-model';
 
 /** One noise chart at the size of its frame; its text alternative is `description`. */
 export function NoiseChart({ model, xTitle, description, empty }: { model: NoiseChartModel; xTitle: string; description: string; empty: string }) {
-  const { ref, size } = useElementSize<HTMLDivElement>({ width: INITIAL_CHART_SIZE.width / 2, height: 240 });
   return (
-    <div ref={ref} className="noise-chart" role="img" aria-label={description}>
-      {model.hasData ? (
+    <PlotFrame className="noise-chart" description={description} empty={model.hasData ? null : empty}>
+      {(size) => (
         <MetricPlot
           width={size.width}
           height={size.height}
@@ -23,9 +22,7 @@ export function NoiseChart({ model, xTitle, description, empty }: { model: Noise
           dots={model.dots}
           levels={model.levels}
         />
-      ) : (
-        <p className="chart-empty">{empty}</p>
       )}
-    </div>
+    </PlotFrame>
   );
 }
