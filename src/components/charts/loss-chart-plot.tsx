@@ -1,14 +1,11 @@
-import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceDot, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceDot, ReferenceLine } from 'recharts';
+import { AXIS_TEXT, xAxisElement, yAxisElement } from './chart-axes';
 import type { RunSeries } from '../../store/chart-series';
-import { formatTick } from '../format';
-import { MARKER_ROW_PX, TICK_FONT_PX, X_AXIS_HEIGHT } from './chart-geometry';
+import { MARKER_ROW_PX } from './chart-geometry';
 import type { EventMarker } from './event-markers';
 import { LineEndLabels } from './line-end-labels';
 import type { AxisScale, Domain } from './nice-ticks';
 import type { ChartRun, TooltipRow } from './series-lookup';
-
-// Recharts greys (#666, #808080) fall short of 4.5:1 contrast on white.
-const AXIS_TEXT = '#3a4450';
 
 /** A curve kept from an earlier run, drawn faint and dotted for comparison. */
 export interface PinnedLine {
@@ -44,29 +41,8 @@ export function LossChartPlot({ width, height, margin, runs, pinned, x, y, logY,
     <div className="loss-chart-drawing" inert>
       <ComposedChart width={width} height={height} margin={margin} accessibilityLayer={false}>
         <CartesianGrid stroke="#e3e7ec" />
-        <XAxis
-          type="number"
-          dataKey="x"
-          domain={x.domain}
-          ticks={x.ticks}
-          allowDataOverflow
-          height={X_AXIS_HEIGHT}
-          tick={{ fill: AXIS_TEXT }}
-          tickFormatter={formatTick}
-          label={{ value: xTitle, position: 'insideBottom', offset: -16, fill: AXIS_TEXT }}
-        />
-        <YAxis
-          type="number"
-          scale={logY ? 'log' : 'linear'}
-          domain={y.domain}
-          ticks={y.ticks}
-          allowDataOverflow
-          interval={0}
-          width={yAxisWidth}
-          tick={{ fill: AXIS_TEXT }}
-          tickFormatter={formatTick}
-          label={{ value: 'loss', angle: -90, position: 'insideLeft', textAnchor: 'middle', fontSize: TICK_FONT_PX, fill: AXIS_TEXT }}
-        />
+        {xAxisElement(x, xTitle)}
+        {yAxisElement(y, 'loss', logY, yAxisWidth)}
         {pinned.map((p) => (
           <Line key={p.id} data={p.series.loss} dataKey="train" name={p.label} stroke={p.colour} strokeOpacity={0.35} strokeDasharray="2 4" strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} />
         ))}

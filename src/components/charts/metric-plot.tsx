@@ -1,12 +1,8 @@
 import { memo } from 'react';
-import { CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, XAxis, YAxis } from 'recharts';
-import { formatTick } from '../format';
-import { TICK_FONT_PX, X_AXIS_HEIGHT } from './chart-geometry';
+import { CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine } from 'recharts';
+import { AXIS_TEXT, xAxisElement, yAxisElement } from './chart-axes';
 import { DotCloud, type DotSet } from './dot-cloud';
 import type { AxisScale } from './nice-ticks';
-
-// Recharts greys (#666, #808080) fall short of 4.5:1 contrast on white.
-const AXIS_TEXT = '#3a4450';
 
 /** One drawn line: solid (a run's measured value) or dashed (what theory or an estimate says). */
 export interface PlotLine {
@@ -64,30 +60,8 @@ export const MetricPlot = memo(function MetricPlot({ width, height, x, y, logY, 
     <div className="metric-plot-drawing" inert>
       <ComposedChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
         <CartesianGrid stroke="#e3e7ec" />
-        <XAxis
-          type="number"
-          dataKey="x"
-          scale={logX ? 'log' : 'linear'}
-          domain={x.domain}
-          ticks={x.ticks}
-          allowDataOverflow
-          height={X_AXIS_HEIGHT}
-          tick={{ fill: AXIS_TEXT }}
-          tickFormatter={formatTick}
-          label={{ value: xTitle, position: 'insideBottom', offset: -16, fill: AXIS_TEXT }}
-        />
-        <YAxis
-          type="number"
-          scale={logY ? 'log' : 'linear'}
-          domain={y.domain}
-          ticks={y.ticks}
-          allowDataOverflow
-          interval={0}
-          width={yAxisWidth}
-          tick={{ fill: AXIS_TEXT }}
-          tickFormatter={formatTick}
-          label={{ value: yTitle, angle: -90, position: 'insideLeft', textAnchor: 'middle', fontSize: TICK_FONT_PX, fill: AXIS_TEXT }}
-        />
+        {xAxisElement(x, xTitle, logX)}
+        {yAxisElement(y, yTitle, logY, yAxisWidth)}
         {levels.map((level) => (
           <ReferenceLine
             key={level.id}
