@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import { CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine } from 'recharts';
+import { formatTick } from '../format';
 import { AXIS_TEXT, xAxisElement, yAxisElement } from './chart-axes';
+import { yAxisWidth } from './chart-geometry';
 import { DotCloud, type DotSet } from './dot-cloud';
 import type { AxisScale } from './nice-ticks';
 
@@ -39,7 +41,6 @@ export interface MetricPlotProps {
   logX?: boolean;
   xTitle: string;
   yTitle: string;
-  yAxisWidth: number;
   lines: readonly PlotLine[];
   dots: readonly DotSet[];
   /** Dot radius (px) and opacity: a cloud of samples wants them larger than a line's measurements. */
@@ -54,14 +55,14 @@ export interface MetricPlotProps {
 const MARGIN = { top: 10, right: 16, bottom: 28, left: 8 };
 
 /** A small chart of measured lines and dots over the workspace's x-axis, with our own ticks (see nice-ticks). */
-export const MetricPlot = memo(function MetricPlot({ width, height, x, y, logY, logX = false, xTitle, yTitle, yAxisWidth, lines, dots, dotStyle, levels = [], marks = [], highlights = [] }: MetricPlotProps) {
+export const MetricPlot = memo(function MetricPlot({ width, height, x, y, logY, logX = false, xTitle, yTitle, lines, dots, dotStyle, levels = [], marks = [], highlights = [] }: MetricPlotProps) {
   return (
     // Inert for the same reason as the loss chart's drawing: the element around it is the one tab stop.
     <div className="metric-plot-drawing" inert>
       <ComposedChart width={width} height={height} margin={MARGIN} accessibilityLayer={false}>
         <CartesianGrid stroke="#e3e7ec" />
         {xAxisElement(x, xTitle, logX)}
-        {yAxisElement(y, yTitle, logY, yAxisWidth)}
+        {yAxisElement(y, yTitle, logY, yAxisWidth(y.ticks.map(formatTick)))}
         {levels.map((level) => (
           <ReferenceLine
             key={level.id}

@@ -3,8 +3,7 @@ import { resolveBatchSize } from '../../experiment/config';
 import { useUiStore } from '../../store/ui-store';
 import { LogSlider } from '../controls/log-slider';
 import { Explainer } from '../explain/explainer';
-import { formatCount, formatNumber, formatTick } from '../format';
-import { yAxisWidth } from '../charts/chart-geometry';
+import { formatCount, formatNumber } from '../format';
 import { MetricPlot } from '../charts/metric-plot';
 import { PlotFrame } from '../charts/plot-frame';
 import { AnalysisRunPicker, useAnalysedRun } from './analysis-run-picker';
@@ -41,7 +40,6 @@ export function CloudView() {
                 logY={false}
                 xTitle={model.xTitle}
                 yTitle={model.yTitle}
-                yAxisWidth={yAxisWidth(model.y.ticks.map(formatTick))}
                 lines={[]}
                 dots={[{ id: 'cloud', colour, points: model.points }]}
                 dotStyle={{ radius: 3, opacity: 0.45 }}

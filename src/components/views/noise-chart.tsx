@@ -1,5 +1,3 @@
-import { formatTick } from '../format';
-import { yAxisWidth } from '../charts/chart-geometry';
 import { MetricPlot } from '../charts/metric-plot';
 import { PlotFrame } from '../charts/plot-frame';
 import type { NoiseChartModel } from './noise-model';
@@ -17,7 +15,6 @@ export function NoiseChart({ model, xTitle, description, empty }: { model: Noise
           logY={model.logY}
           xTitle={xTitle}
           yTitle={model.yTitle}
-          yAxisWidth={yAxisWidth(model.y.ticks.map(formatTick))}
           lines={model.lines}
           dots={model.dots}
           levels={model.levels}

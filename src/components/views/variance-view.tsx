@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import { resolveBatchSize } from '../../experiment/config';
 import { Explainer } from '../explain/explainer';
-import { formatNumber, formatTick } from '../format';
-import { yAxisWidth } from '../charts/chart-geometry';
+import { formatNumber } from '../format';
 import { MetricPlot } from '../charts/metric-plot';
 import { PlotFrame } from '../charts/plot-frame';
 import { AnalysisRunPicker, useAnalysedRun } from './analysis-run-picker';
@@ -33,7 +32,6 @@ export function VarianceView() {
               logY
               xTitle="batch size B"
               yTitle="E|g_B − G|²"
-              yAxisWidth={yAxisWidth(model.y.ticks.map(formatTick))}
               lines={model.lines}
               dots={model.dots}
               marks={model.marks}
