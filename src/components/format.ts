@@ -12,14 +12,18 @@ function scientific(value: number, digits: number): string {
   return `${Number(mantissa)} × 10${superscript(Number(exponent))}`;
 }
 
+// One formatter, built once: toLocaleString with options builds a new Intl.NumberFormat on every call, which made
+// the charts' tick labels (formatted on every redraw) a visible share of each frame.
+const DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
 /** Numbers for reading: 3 significant digits, thousands separated, no exponent noise for everyday sizes. */
 export function formatNumber(value: number | null | undefined, digits = 3): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
   const magnitude = Math.abs(value);
   if (magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e7)) return scientific(value, digits);
-  if (magnitude >= 10 ** digits) return Math.round(value).toLocaleString('en-US');
-  return Number(value.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+  if (magnitude >= 10 ** digits) return DECIMAL.format(Math.round(value));
+  return DECIMAL.format(Number(value.toPrecision(digits)));
 }
 
 /** An axis tick: as `formatNumber`, but a bare power of ten reads "10⁻⁵" so tick labels stay short. */
@@ -34,7 +38,7 @@ export function formatTick(value: number): string {
 
 /** A whole count with thousands separators. */
 export function formatCount(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
+  return DECIMAL.format(Math.round(value));
 }
 
 /** Milliseconds for a duration, 3 significant digits. */
