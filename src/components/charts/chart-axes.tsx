@@ -18,6 +18,7 @@ export function xAxisElement(x: AxisScale, title: string, log = false) {
       scale={log ? 'log' : 'linear'}
       domain={x.domain}
       ticks={x.ticks}
+      niceTicks="none"
       allowDataOverflow
       height={X_AXIS_HEIGHT}
       tick={{ fill: AXIS_TEXT }}
@@ -35,6 +36,7 @@ export function yAxisElement(y: AxisScale, title: string, log: boolean, width: n
       scale={log ? 'log' : 'linear'}
       domain={y.domain}
       ticks={y.ticks}
+      niceTicks="none"
       allowDataOverflow
       interval={0}
       width={width}
