@@ -64,7 +64,8 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     const now = performance.now();
     const { playing } = useMetricsStore.getState();
     const slowKey = `${history.generation}|${xAxis}|${[...history.runs().keys()].join(',')}`;
-    const slowDue = !playing || useSettingsStore.getState().speed === 'slow' || slowKey !== slowPublished.key || now - slowPublished.at >= SLOW_PUBLISH_MS;
+    const beatDue = playing && useSettingsStore.getState().speed !== 'slow' && slowKey === slowPublished.key && now - slowPublished.at >= SLOW_PUBLISH_MS;
+    const slowDue = beatDue || !playing || useSettingsStore.getState().speed === 'slow' || slowKey !== slowPublished.key;
     if (slowDue) slowPublished = { at: now, key: slowKey };
     const noise: Record<string, NoiseSeries> = slowDue ? {} : useMetricsStore.getState().noise;
     const paths: Record<string, PathPoint[]> = slowDue ? {} : useMetricsStore.getState().paths;
@@ -89,7 +90,10 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     const compared = [...history.runs()].filter(([id]) => enabled.has(id)).map(([id, run]) => ({ id, evals: run.evals }));
     const comparison = compareAtEqualX(compared, xAxis);
     const noiseReach = slowDue ? Math.max(0, ...Object.values(series).flatMap((s) => [s.loss.at(-1)?.x ?? 0, s.band.at(-1)?.x ?? 0])) : useMetricsStore.getState().noiseReach;
-    useMetricsStore.setState({ series, noise, noiseReach, paths, statuses, latest, health, trouble, comparison, generation: history.generation });
+    // On the once-a-second beat the loss chart keeps its data until the next publish: redrawing it and the noise charts
+    // in one frame made that frame the page's longest task.
+    const shownSeries = beatDue ? useMetricsStore.getState().series : series;
+    useMetricsStore.setState({ series: shownSeries, noise, noiseReach, paths, statuses, latest, health, trouble, comparison, generation: history.generation });
   };
   const schedulePublish = () => {
     publishTimer ??= setTimeout(publish, PUBLISH_INTERVAL_MS);

@@ -47,7 +47,7 @@ function fakeHost() {
   return {
     connect,
     calls,
-    send: (gen: number, step: number) => listener({ kind: 'metrics', generation: gen, playing: false, updates: [update(step)] }),
+    send: (gen: number, step: number, playing = false) => listener({ kind: 'metrics', generation: gen, playing, updates: [update(step)] }),
     get generation() {
       return generation;
     },
@@ -108,5 +108,27 @@ describe('training bridge', () => {
     host.releasePlay();
     await sleep(10);
     expect(useMetricsStore.getState()).toMatchObject({ starting: false, playing: true });
+  });
+
+  it('while playing, never hands the loss chart and the noise views new data in the same update', async () => {
+    const host = fakeHost();
+    bridge = startTrainingBridge(host.connect);
+    await sleep(20);
+    bridge.play();
+    await sleep(20);
+    host.releasePlay();
+    // The run appears (a new key: everything is published at once) before the measured stretch.
+    host.send(host.generation, 0, true);
+    await sleep(300);
+    const updates: { series: boolean; noise: boolean }[] = [];
+    const unsubscribe = useMetricsStore.subscribe((next, previous) => updates.push({ series: next.series !== previous.series, noise: next.noise !== previous.noise }));
+    for (let step = 1; step <= 25; step++) {
+      host.send(host.generation, step, true);
+      await sleep(100);
+    }
+    unsubscribe();
+    expect(updates.filter((u) => u.series).length).toBeGreaterThanOrEqual(6);
+    expect(updates.filter((u) => u.noise).length).toBeGreaterThanOrEqual(1);
+    expect(updates.filter((u) => u.series && u.noise)).toEqual([]);
   });
 });
