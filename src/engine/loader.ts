@@ -55,6 +55,32 @@ export interface LoaderBatch {
   batchesInEpoch: number;
 }
 
+/** From epoch `fromEpoch` on, the epochs were cut with `shuffle` (until the next span). */
+export interface ShuffleSpan {
+  fromEpoch: number;
+  shuffle: ShuffleMode;
+}
+
+/** Where a loader stands and how it cut its epochs: enough to recompute every batch it served or will serve. */
+export interface LoaderState {
+  /** The settings; `spec.shuffle` is the mode the next epochs will be cut with. */
+  spec: LoaderSpec;
+  /** The shuffle mode of every epoch cut so far, oldest first (one span per change). */
+  spans: ShuffleSpan[];
+  /** Position of the batch `next()` will return. */
+  epoch: number;
+  batchInEpoch: number;
+  batchesInEpoch: number;
+}
+
+/** The shuffle mode epoch `epoch` was (or, past the spans, will be) cut with. */
+export function shuffleOfEpoch(state: Pick<LoaderState, 'spec' | 'spans' | 'epoch'>, epoch: number): ShuffleMode {
+  if (epoch > state.epoch) return state.spec.shuffle;
+  let mode = state.spans[0]?.shuffle ?? state.spec.shuffle;
+  for (const span of state.spans) if (span.fromEpoch <= epoch) mode = span.shuffle;
+  return mode;
+}
+
 /** A stateful DataLoader over epochs; a shuffle change takes effect when the next epoch is cut. */
 export interface DataLoader {
   /** The batch `next()` will return, without consuming it. */
@@ -63,6 +89,8 @@ export interface DataLoader {
   setShuffle(mode: ShuffleMode): void;
   /** Restarts from epoch 0 and skips `steps` batches, as if they had been served. */
   seek(steps: number): void;
+  /** A copy of the loader's position and the modes its epochs were cut with. */
+  state(): LoaderState;
   readonly spec: Readonly<LoaderSpec>;
 }
 
@@ -71,7 +99,14 @@ export function createDataLoader(initial: LoaderSpec): DataLoader {
   const spec: LoaderSpec = { ...initial };
   let epoch = 0;
   let position = 0;
-  let batches = epochBatches(spec, epoch);
+  let spans: ShuffleSpan[] = [];
+  /** Cuts epoch `epoch` with the current mode and notes the mode (a re-cut of the same epoch replaces the note). */
+  const cut = () => {
+    while (spans.length > 0 && spans[spans.length - 1]!.fromEpoch >= epoch) spans.pop();
+    if (spans[spans.length - 1]?.shuffle !== spec.shuffle) spans.push({ fromEpoch: epoch, shuffle: spec.shuffle });
+    return epochBatches(spec, epoch);
+  };
+  let batches = cut();
   const current = (): LoaderBatch => ({
     indices: batches[position]!,
     epoch,
@@ -87,7 +122,7 @@ export function createDataLoader(initial: LoaderSpec): DataLoader {
       if (position >= batches.length) {
         epoch++;
         position = 0;
-        batches = epochBatches(spec, epoch);
+        batches = cut();
       }
       return batch;
     },
@@ -95,12 +130,15 @@ export function createDataLoader(initial: LoaderSpec): DataLoader {
       const perEpoch = stepsPerEpoch(spec.n, spec.batchSize, spec.dropLast);
       epoch = Math.floor(steps / perEpoch);
       position = steps % perEpoch;
-      batches = epochBatches(spec, epoch);
+      // Earlier epochs' modes are not known after a jump: the record starts at the epoch landed in.
+      spans = [];
+      batches = cut();
     },
+    state: () => ({ spec: { ...spec }, spans: spans.map((span) => ({ ...span })), epoch, batchInEpoch: position, batchesInEpoch: batches.length }),
     setShuffle: (mode) => {
       spec.shuffle = mode;
       // The batches of the epoch under way stay as they were cut; only a fresh epoch uses the new mode.
-      if (position === 0) batches = epochBatches(spec, epoch);
+      if (position === 0) batches = cut();
     },
   };
 }

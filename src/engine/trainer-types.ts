@@ -1,5 +1,5 @@
 import type { DeviceDataset } from './device-data';
-import type { LoaderBatch, ShuffleMode } from './loader';
+import type { LoaderBatch, LoaderState, ShuffleMode } from './loader';
 import type { ModelSpec, ParameterArrays } from './models';
 import type { SmoothedNoiseEstimate } from './noise';
 
@@ -96,5 +96,7 @@ export interface Trainer {
   setShuffle(mode: ShuffleMode): void;
   /** The batch the next step will use. */
   peekBatch(): LoaderBatch;
+  /** The loader's position and the shuffle modes its epochs were cut with. */
+  loaderState(): LoaderState;
   dispose(): void;
 }

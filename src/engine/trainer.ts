@@ -310,6 +310,7 @@ export function createTrainer(config: TrainerConfig): Trainer {
 
     setShuffle: (mode) => loader.setShuffle(mode),
     peekBatch: () => loader.peek(),
+    loaderState: () => loader.state(),
 
     dispose() {
       if (disposed) return;
