@@ -1,5 +1,5 @@
 import type { DatasetSpec } from '../engine/datasets';
-import type { ShuffleMode } from '../engine/loader';
+import type { LoaderState, ShuffleMode } from '../engine/loader';
 import type { ModelSpec } from '../engine/models';
 
 /** What the user asks for: `auto` picks WebGL where tfjs accepts the context, else the CPU. */
@@ -152,6 +152,20 @@ export interface RunUpdate {
   noise: NoisePoint[];
 }
 
+/** A run's most recent steps, one entry per step, oldest first: the batch's epoch, its place in it and its loss. */
+export interface RecentBatchLosses {
+  epochs: Int32Array;
+  batches: Int32Array;
+  losses: Float32Array;
+}
+
+/** What the DataLoader view needs of a run: how its loader cuts epochs, where it stands, and its latest batch losses. */
+export interface LoaderSnapshot {
+  runId: string;
+  loader: LoaderState;
+  recent: RecentBatchLosses;
+}
+
 /** What the data view draws from the model: a probability grid (classification) or fitted curves (regression). */
 export type ModelView =
   | { kind: 'boundary'; runId: string; resolution: number; extent: [number, number, number, number]; classes: number; probabilities: Float32Array }
@@ -198,6 +212,8 @@ export interface TrainingHostApi {
   resetRun(id: string): Promise<void>;
   /** Takes one run's gradients apart at its current parameters (null: no such run); the cloud uses batches of `cloudBatchSize`. */
   analyseGradients(runId: string, cloudBatchSize: number): Promise<GradientAnalysis | null>;
+  /** The run's loader and recent batch losses, between chunks; null for a run that is not there. */
+  loaderState(runId: string): Promise<LoaderSnapshot | null>;
   /** Live tensors on the device (leak checks in tests). */
   tensorCount(): Promise<number>;
   dispose(): void;

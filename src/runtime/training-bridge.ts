@@ -9,7 +9,7 @@ import { runLabels, toWorkspaceSpec } from '../store/run-settings';
 import { useSettingsStore } from '../store/settings-store';
 import { useUiStore } from '../store/ui-store';
 import { connectHost, type HostConnection } from './host-connection';
-import type { EvalPoint, GradientAnalysis, HostMessage, RunPosition, RunStatus } from './protocol';
+import type { EvalPoint, GradientAnalysis, HostMessage, LoaderSnapshot, RunPosition, RunStatus } from './protocol';
 
 /** The controls the UI has over training. */
 export interface TrainingControls {
@@ -26,6 +26,7 @@ export interface TrainingControls {
   exportHistory(): Record<string, RunHistory>;
   /** One run's gradients taken apart at its current parameters; null when there is no such run (or no host). */
   analyseGradients(runId: string, cloudBatchSize: number): Promise<GradientAnalysis | null>;
+  loaderState(runId: string): Promise<LoaderSnapshot | null>;
   loseContextForTest(): Promise<boolean>;
   tensorCount(): Promise<number>;
   dispose(): void;
@@ -256,6 +257,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     loseContextForTest: async () => (connection ? connection.loseContextForTest() : false),
     tensorCount: async () => (connection ? connection.host.tensorCount() : 0),
     analyseGradients: async (runId, cloudBatchSize) => (connection ? connection.host.analyseGradients(runId, cloudBatchSize) : null),
+    loaderState: async (runId) => (connection ? connection.host.loaderState(runId) : null),
     dispose() {
       disposed = true;
       unsubscribeSettings();

@@ -2,8 +2,9 @@ import type { DeviceDataset } from '../engine/device-data';
 import { stepsPerEpoch } from '../engine/loader';
 import type { ModelSpec, ParameterArrays } from '../engine/models';
 import { createTrainer, type StepRecord, type Trainer } from '../engine/trainer';
-import { PATH_PARAMETERS, type BatchLossPoint, type EvalPoint, type NoisePoint, type RunEvent, type RunPosition, type RunSpec, type RunStatus, type RunUpdate, type StopRule } from '../runtime/protocol';
+import { PATH_PARAMETERS, type BatchLossPoint, type EvalPoint, type LoaderSnapshot, type NoisePoint, type RunEvent, type RunPosition, type RunSpec, type RunStatus, type RunUpdate, type StopRule } from '../runtime/protocol';
 import { batchLossPoints } from './batch-loss-points';
+import { createBatchLossRing } from './recent-batch-losses';
 import { createNoiseMeter, noisePoint } from './noise-meter';
 import { createStepClock, MIN_TIMED_STEPS } from './step-clock';
 
@@ -65,6 +66,8 @@ export interface RunSlot {
    */
   noiseDue(now: number, everyMs: number, always: boolean): boolean;
   finished(): boolean;
+  /** The loader's state and the last steps' batch losses, for the DataLoader view. */
+  loaderSnapshot(): LoaderSnapshot;
   updateSpec(next: RunSpec): void;
   status(playing: boolean): RunStatus;
   /** Measurements since the last call. */
@@ -140,6 +143,7 @@ export async function createRunSlot(
   let events: RunEvent[] = [];
   let noise: NoisePoint[] = [];
   const meter = createNoiseMeter();
+  const recentLosses = createBatchLossRing();
 
   const at = (): RunPosition => ({
     step: trainer.progress.step,
@@ -161,6 +165,7 @@ export async function createRunSlot(
     wallMsPerStep = wallMsPerStep === null ? wallMs / records.length : 0.7 * wallMsPerStep + (0.3 * wallMs) / records.length;
     computeSeconds += clock.record({ steps: records.length, examples, wallMs, readbackMs: context.readbackMs(), timed }) / 1000;
     batchLosses.push(...batchLossPoints(before, records, computeSeconds, records[0]!.batchSize >= n));
+    recentLosses.push(records);
     return records;
   };
 
@@ -226,6 +231,8 @@ export async function createRunSlot(
     noiseDue: (now, everyMs, always) => meter.due(now, trainer.progress.step, trainer.progress.status === 'ok', everyMs, always),
 
     finished: () => stopStep !== null && trainer.progress.step >= stopStep,
+
+    loaderSnapshot: () => ({ runId: spec.id, loader: trainer.loaderState(), recent: recentLosses.snapshot() }),
 
     updateSpec(next) {
       if (next.lr !== spec.lr) {

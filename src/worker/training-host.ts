@@ -264,6 +264,13 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
         return analyseGradients({ id: slot.id, trainer: slot.trainer, n: data.train.count, seed: spec.experiment.dataset.seed }, matrices, cloudBatchSize);
       }),
 
+    // Under the lock: between chunks, the loader's position and the recent losses are of the same step.
+    loaderState: (runId) =>
+      scheduler.exclusive(async () => {
+        const slot = slots.find((s) => s.id === runId);
+        return slot ? slot.loaderSnapshot() : null;
+      }),
+
     // Under the lock, so the count never catches a rebuild or a model view half done.
     tensorCount: () => scheduler.exclusive(async () => liveTensorCount()),
 

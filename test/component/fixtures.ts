@@ -48,6 +48,7 @@ export function fakeTraining(): TrainingControls {
     clearPins: vi.fn(),
     exportHistory: vi.fn(() => ({})),
     loseContextForTest: vi.fn(async () => false),
+    loaderState: vi.fn(async () => null),
     tensorCount: vi.fn(async () => 0),
     analyseGradients: vi.fn(async () => null),
     dispose: vi.fn(),

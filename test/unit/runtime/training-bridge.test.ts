@@ -38,6 +38,7 @@ function fakeHost() {
     resetRun: async () => undefined,
     tensorCount: async () => 0,
     analyseGradients: async () => null,
+    loaderState: async () => null,
     dispose: () => undefined,
   };
   const connect = async (_preference: unknown, onMessage: (m: HostMessage) => void): Promise<HostConnection> => {
