@@ -25,7 +25,7 @@ const read = (page) => page.evaluate(() => ({ ...window.__large }));
 /** On an open workspace page: switch to N = 65,536 and measure. */
 export async function measureLargeN(page) {
   await startWatching(page);
-  await page.getByRole('tab', { name: 'Data' }).click();
+  await page.getByRole('tab', { name: 'Data', exact: true }).click();
   const n = page.getByRole('spinbutton', { name: 'Training examples N (number)' });
   await n.fill('65536');
   await n.press('Enter');

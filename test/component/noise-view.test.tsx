@@ -99,6 +99,10 @@ describe('gradient-noise view', () => {
     expect(useUiStore.getState().view).toBe('variance');
     expect(screen.getByRole('tab', { name: 'Variance vs B' })).toHaveFocus();
     fireEvent.keyDown(screen.getByRole('tab', { name: 'Variance vs B' }), { key: 'End' });
+    expect(useUiStore.getState().view).toBe('loader');
+    expect(screen.getByRole('tab', { name: 'DataLoader' })).toHaveFocus();
+    expect(screen.getByRole('tabpanel')).toContainElement(screen.getByRole('radiogroup', { name: 'Loader view' }));
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'DataLoader' }), { key: 'ArrowLeft' });
     expect(useUiStore.getState().view).toBe('data');
     expect(screen.getByRole('tab', { name: 'Data' })).toHaveFocus();
     expect(screen.getByRole('tabpanel')).toContainElement(screen.getByRole('region', { name: 'Data view' }));

@@ -8,7 +8,7 @@ describe('loss landscape', () => {
     try {
       const page = session.page;
       await openWorkspace(page, '?backend=webgl');
-      await page.getByRole('tab', { name: 'Loss landscape' }).click();
+      await page.getByRole('tab', { name: 'Landscape' }).click();
       // On moons the view offers the switch rather than a landscape it cannot draw.
       await page.getByRole('button', { name: 'Switch to line with the linear model' }).click();
       const canvas = page.getByRole('img', { name: /^Loss landscape of the linear model on line: the least-squares optimum at w = / });

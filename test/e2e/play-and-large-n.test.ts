@@ -48,7 +48,7 @@ describe('Play at any moment, and N = 65,536', () => {
       const page = session.page;
       await openWorkspace(page, '?backend=cpu');
       await watchResponsiveness(page);
-      await page.getByRole('tab', { name: 'Data' }).click();
+      await page.getByRole('tab', { name: 'Data', exact: true }).click();
       const n = page.getByRole('spinbutton', { name: 'Training examples N (number)' });
       await n.fill('65536');
       await n.press('Enter');

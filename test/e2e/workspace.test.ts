@@ -71,7 +71,7 @@ describe('comparison workspace (WebGL forced, headless Chromium)', () => {
   it('slow motion takes one step per beat and rings the batch in use on the data view', async () => {
     const page = session.page;
     await page.getByLabel('Speed').selectOption('slow');
-    await page.getByRole('tab', { name: 'Data' }).click();
+    await page.getByRole('tab', { name: 'Data', exact: true }).click();
     await page.getByLabel('Boundary of').selectOption('mini');
     const canvas = page.getByRole('img', { name: /the 32 examples of the current batch ringed/ });
     await canvas.waitFor({ timeout: 30_000 });

@@ -1,7 +1,7 @@
 import type { ShuffleMode } from '../../engine/loader';
 import { useSettingsStore } from '../../store/settings-store';
 
-const OPTIONS: { value: ShuffleMode; label: string; title: string }[] = [
+export const SHUFFLE_OPTIONS: { value: ShuffleMode; label: string; title: string }[] = [
   { value: 'on', label: 'Every epoch', title: 'A fresh random order at the start of every epoch, before batches are cut' },
   { value: 'once', label: 'Once', title: 'One random order, repeated every epoch' },
   { value: 'off', label: 'Off', title: 'The stored order (sorted by class) every epoch' },
@@ -29,7 +29,7 @@ export function ShuffleControl() {
     <fieldset className="field segmented-field">
       <legend>Shuffle</legend>
       <div className="segmented" role="radiogroup" aria-label="Shuffle">
-        {OPTIONS.map((o) => (
+        {SHUFFLE_OPTIONS.map((o) => (
           <label key={o.value} title={o.title} className={shuffle === o.value ? 'selected' : undefined}>
             <input type="radio" name="shuffle" value={o.value} checked={shuffle === o.value} onChange={() => setExperiment({ shuffle: o.value })} />
             {o.label}

@@ -96,3 +96,30 @@ export function LandscapeExplainerBody() {
     </>
   );
 }
+
+/** What the DataLoader view shows: why shuffle, why every epoch, what a partial last batch is. */
+export function LoaderExplainerBody() {
+  return (
+    <>
+      <p>
+        A loader hands the training set to the optimiser in pieces: it puts the N examples in some order, then cuts that order into runs of B. One pass over
+        all of them is an epoch, so an epoch has ⌈N / B⌉ steps. Shuffling happens first, before the cut; that is what decides which examples end up
+        together.
+      </p>
+      <p>
+        <strong>Why shuffle.</strong> A mini-batch step is only a good stand-in for the full gradient if the batch looks like the data as a whole. The
+        data here is stored sorted (by class, or by x on “line”), so without shuffling a batch holds one class: its step pushes the model towards that
+        class, the next class’s batches push it back, and the batch loss swings from one end of the epoch to the other. The composition chart shows the
+        cause (each batch’s class mix) above the effect (its loss).
+      </p>
+      <p>
+        <strong>Why every epoch.</strong> Shuffling once fixes the batches for good: the same batches, with the same quirks, come round in the same order
+        every epoch. A new order every epoch gives each batch new company, so no batch’s quirk is repeated epoch after epoch.
+      </p>
+      <p>
+        <strong>The last batch.</strong> When B does not divide N, the last batch of each epoch is short. Its gradient is noisier than the others’, yet its
+        step counts as much. “Drop last” skips it instead; with shuffling on, different examples are skipped each epoch, so none is left out for long.
+      </p>
+    </>
+  );
+}

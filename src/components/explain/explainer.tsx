@@ -6,6 +6,7 @@ const bodies = {
   variance: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.VarianceExplainerBody }))),
   cloud: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.CloudExplainerBody }))),
   landscape: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.LandscapeExplainerBody }))),
+  loader: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.LoaderExplainerBody }))),
 };
 
 /** A view's "what this shows", collapsed until asked for. */

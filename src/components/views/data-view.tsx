@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { formatCount } from '../format';
 import { useElementSize } from '../use-element-size';
 import { useShallow } from 'zustand/react/shallow';
 import { datasetExtent, generateDataset } from '../../engine/datasets';
@@ -17,6 +18,11 @@ function toCanvas(raster: Raster): HTMLCanvasElement {
   return layer;
 }
 
+/** "the 32" or, for a sample, "2,048 of the 16,384". */
+function ringedCount(ringed: { indices: Int32Array; of?: number }): string {
+  return ringed.of ? `${formatCount(ringed.indices.length)} of the ${formatCount(ringed.of)}` : `the ${formatCount(ringed.indices.length)}`;
+}
+
 /** Draws, leaving a User Timing entry so bench:ui can report what drawing N points costs. */
 function timedDrawing<T>(n: number, draw: () => T): T {
   const started = performance.now();
@@ -32,14 +38,26 @@ function drawLayer(ctx: CanvasRenderingContext2D, layer: HTMLCanvasElement): voi
   ctx.restore();
 }
 
-/** The training data on a canvas, with the focused run's decision boundary (or every run's fitted line) and current batch. */
-export function DataView() {
+/** Examples to ring instead of slow motion's current batch, in a run's colour, with what they are. */
+export interface RingedExamples {
+  colour: string;
+  indices: Int32Array;
+  label: string;
+  /** The batch's size when `indices` is a sample of it. */
+  of?: number;
+}
+
+/**
+ * The training data on a canvas, with the focused run's decision boundary (or every run's fitted line) and current
+ * batch. `ringed` rings other examples instead (the DataLoader view's batch); `compact` leaves out the heading.
+ */
+export function DataView({ ringed, compact = false }: { ringed?: RingedExamples | null; compact?: boolean } = {}) {
   const experiment = useSettingsStore((s) => s.experiment);
   const runs = useSettingsStore(useShallow((s) => s.runs));
   const focusRunId = useSettingsStore((s) => s.focusRunId);
   const setFocus = useSettingsStore((s) => s.setFocus);
   const view = useMetricsStore((s) => s.view);
-  const batch = useMetricsStore((s) => s.batch);
+  const slowBatch = useMetricsStore((s) => s.batch);
   const { dataset: name, n, noise, testShare, seed } = experiment;
   // The page regenerates the same seeded data the trainer uses: no need to send it across.
   const dataset = useMemo(() => generateDataset({ name, n, noise, testShare, seed }), [name, n, noise, testShare, seed]);
@@ -61,7 +79,12 @@ export function DataView() {
       return { canvas: toCanvas(raster), style };
     });
   }, [dataset, extent, width, height, ratio]);
-  const batchColour = runs.find((r) => r.id === batch?.runId)?.colour ?? null;
+  const batch = useMemo(
+    (): (Omit<RingedExamples, 'colour'> & { colour: string | null }) | null =>
+      ringed === undefined ? (slowBatch ? { indices: slowBatch.indices, colour: runs.find((r) => r.id === slowBatch.runId)?.colour ?? null, label: 'current batch' } : null) : ringed,
+    [ringed, slowBatch, runs],
+  );
+  const batchColour = batch?.colour ?? null;
   const batchLayer = useMemo(() => {
     if (!batch || !batchColour || width === 0 || height === 0 || typeof document === 'undefined') return null;
     const size = { width: Math.round(width * ratio), height: Math.round(height * ratio), ratio };
@@ -88,26 +111,28 @@ export function DataView() {
   const style: PointStyle = pointsLayer?.style ?? 'points';
   const classes = dataset.task === 'classification' ? dataset.outputDim : 0;
   return (
-    <section className="data-panel" aria-label="Data view">
-      <div className="panel-head">
-        <p className="panel-note">The training set{dataset.task === 'classification' ? ', over one run’s decision boundary' : ''}.</p>
-        {dataset.task === 'classification' ? (
-          <label className="inline-field">
-            <span>Boundary of</span>
-            <select value={focusRun?.id} onChange={(e) => setFocus(e.target.value)}>
-              {runs.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {runLabels(runs, n)[r.id]}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : (
-          <span className="panel-note">Each run’s fitted line, in its colour</span>
-        )}
-      </div>
+    <section className={compact ? 'data-panel compact' : 'data-panel'} aria-label="Data view">
+      {compact ? null : (
+        <div className="panel-head">
+          <p className="panel-note">The training set{dataset.task === 'classification' ? ', over one run’s decision boundary' : ''}.</p>
+          {dataset.task === 'classification' ? (
+            <label className="inline-field">
+              <span>Boundary of</span>
+              <select value={focusRun?.id} onChange={(e) => setFocus(e.target.value)}>
+                {runs.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {runLabels(runs, n)[r.id]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <span className="panel-note">Each run’s fitted line, in its colour</span>
+          )}
+        </div>
+      )}
       <div className="canvas-frame" ref={frame}>
-        <canvas ref={canvas} style={{ width: `${width}px`, height: `${height}px` }} role="img" aria-label={`${dataset.train.count} training points of “${name}”${style === 'density' ? ' as a density image' : ''}${batch ? `, the ${batch.indices.length} examples of the current batch ringed` : ''}`} />
+        <canvas ref={canvas} style={{ width: `${width}px`, height: `${height}px` }} role="img" aria-label={`${dataset.train.count} training points of “${name}”${style === 'density' ? ' as a density image' : ''}${batch ? `, ${ringedCount(batch)} examples of the ${batch.label} ringed` : ''}`} />
       </div>
       <p className="legend-line">
         {Array.from({ length: classes }, (_, c) => (
@@ -115,7 +140,12 @@ export function DataView() {
             <span className="dot" style={{ background: CLASS_COLOURS[c] }} /> class {c}
           </span>
         ))}
-        {batch ? <span className="legend-item">◯ current batch</span> : null}
+        {batch ? (
+          <span className="legend-item">
+            ◯ {batch.label}
+            {batch.of ? ` (${formatCount(batch.indices.length)} of its ${formatCount(batch.of)} ringed)` : ''}
+          </span>
+        ) : null}
         {style === 'density' ? <span className="legend-item">{dataset.train.count.toLocaleString('en-US')} points drawn as a density image: darker where they crowd</span> : null}
       </p>
     </section>

@@ -3,6 +3,7 @@ import { useUiStore, type WorkspaceView } from '../../store/ui-store';
 import { ViewBoundary } from '../layout/view-boundary';
 import { ViewTabs, type ViewTab } from '../layout/view-tabs';
 import { CloudView } from './cloud-view';
+import { DataLoaderView } from './data-loader-view';
 import { DataView } from './data-view';
 import { LandscapeView } from './landscape-view';
 import { NoiseView } from './noise-view';
@@ -12,8 +13,9 @@ const TABS: readonly (ViewTab<WorkspaceView> & { name: string; render(): ReactNo
   { key: 'noise', label: 'Gradient noise', name: 'gradient-noise view', render: () => <NoiseView /> },
   { key: 'variance', label: 'Variance vs B', name: 'variance view', render: () => <VarianceView /> },
   { key: 'cloud', label: 'Gradient cloud', name: 'gradient cloud', render: () => <CloudView /> },
-  { key: 'landscape', label: 'Loss landscape', name: 'loss landscape', render: () => <LandscapeView /> },
+  { key: 'landscape', label: 'Landscape', name: 'loss landscape', render: () => <LandscapeView /> },
   { key: 'data', label: 'Data', name: 'data view', render: () => <DataView /> },
+  { key: 'loader', label: 'DataLoader', name: 'DataLoader view', render: () => <DataLoaderView /> },
 ];
 
 /** The views under the loss chart, one at a time behind tabs; gradient noise first. */

@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { SHUFFLE_OPTIONS } from '../controls/shuffle-control';
+import { copyText } from '../runs/copy-text';
+import { EXPLORER_ITEMS, explorerCommand, explorerEpochs, INITIAL_EXPLORER, type ExplorerSettings } from './loader-explorer-model';
+
+/** An item's colour: its number along a light-to-dark ramp, so the stored order reads as a smooth gradient. */
+function itemColour(item: number): string {
+  const t = item / (EXPLORER_ITEMS - 1);
+  return `hsl(205 70% ${88 - 48 * t}%)`;
+}
+
+function Item({ item, dropped = false }: { item: number; dropped?: boolean }) {
+  return (
+    <span className={dropped ? 'item dropped' : 'item'} style={{ background: itemColour(item), color: item > 8 ? '#ffffff' : '#1d2733' }}>
+      {item}
+    </span>
+  );
+}
+
+/** The source text's DataLoader(range(15), batch_size=5, shuffle=True), by hand: the same batches as the CLI prints. */
+export function LoaderExplorer() {
+  const [settings, setSettings] = useState<ExplorerSettings>(INITIAL_EXPLORER);
+  const [copied, setCopied] = useState<string | null>(null);
+  // Any setting other than the epoch count starts the loader over, like a new DataLoader would.
+  const change = (next: Partial<ExplorerSettings>) => {
+    setSettings((s) => ({ ...s, ...next, epochs: 1 }));
+    setCopied(null);
+  };
+  const command = explorerCommand(settings);
+  const copy = async () => setCopied((await copyText(command)) ? 'Copied' : command);
+  const epochs = explorerEpochs(settings);
+  return (
+    <section className="loader-explorer" aria-label="15 items, batch 5">
+      <div className="explorer-controls">
+        <label className="inline-field">
+          <span>Batch size</span>
+          <input type="number" min={1} max={EXPLORER_ITEMS} value={settings.batchSize} onChange={(e) => change({ batchSize: Math.min(EXPLORER_ITEMS, Math.max(1, Math.round(Number(e.target.value) || 1))) })} />
+        </label>
+        <div className="segmented" role="radiogroup" aria-label="Explorer shuffle">
+          {SHUFFLE_OPTIONS.map((o) => (
+            <label key={o.value} title={o.title} className={settings.shuffle === o.value ? 'selected' : undefined}>
+              <input type="radio" name="explorer-shuffle" value={o.value} checked={settings.shuffle === o.value} onChange={() => change({ shuffle: o.value })} />
+              {o.label}
+            </label>
+          ))}
+        </div>
+        <label className="toggle">
+          <input type="checkbox" checked={settings.dropLast} onChange={(e) => change({ dropLast: e.target.checked })} />
+          drop last
+        </label>
+        <label className="inline-field">
+          <span>Seed</span>
+          <input type="number" min={0} max={999999} value={settings.seed} onChange={(e) => change({ seed: Math.min(999999, Math.max(0, Math.round(Number(e.target.value) || 0))) })} />
+        </label>
+      </div>
+      <ol className="explorer-epochs">
+        {epochs.map((e) => (
+          <li key={e.epoch} aria-label={`Epoch ${e.epoch}`}>
+            <span className="explorer-epoch-label">epoch {e.epoch}</span>
+            {e.batches.map((batch, b) => (
+              <span key={b} className={batch.length < settings.batchSize ? 'explorer-batch partial' : 'explorer-batch'} aria-label={`Batch ${b}: ${batch.join(', ')}${batch.length < settings.batchSize ? ' (partial)' : ''}`} data-testid="explorer-batch">
+                {batch.map((item) => (
+                  <Item key={item} item={item} />
+                ))}
+              </span>
+            ))}
+            {e.dropped.length > 0 ? (
+              <span className="explorer-batch dropped" aria-label={`Dropped: ${e.dropped.join(', ')}`}>
+                {e.dropped.map((item) => (
+                  <Item key={item} item={item} dropped />
+                ))}
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <div className="explorer-actions">
+        <button type="button" onClick={() => setSettings((s) => ({ ...s, epochs: s.epochs + 1 }))}>
+          Next epoch
+        </button>
+        <button type="button" onClick={() => change({})} disabled={settings.epochs === 1}>
+          Start over
+        </button>
+        <button type="button" onClick={() => void copy()} title="The experiment CLI's loader command that prints these batches">
+          Copy as CLI
+        </button>
+        {copied ? (
+          <span className="copied" role="status">
+            {copied === 'Copied' ? 'Command copied.' : <code>{copied}</code>}
+          </span>
+        ) : null}
+      </div>
+      <p className="panel-note">
+        {epochs.length < settings.epochs ? `The latest ${epochs.length} of ${settings.epochs} epochs. ` : ''}
+        Same batches as <code>{command}</code>
+      </p>
+    </section>
+  );
+}

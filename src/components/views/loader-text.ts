@@ -1,0 +1,36 @@
+import type { ShuffleMode } from '../../engine/loader';
+import { formatCount } from '../format';
+import type { StripRow } from './loader-model';
+
+/** What the stacked epochs show, per shuffle mode of the epoch under way. */
+export const SHUFFLE_READING: Record<ShuffleMode, string> = {
+  on: 'Shuffle every epoch: each row is a new order, so each epoch’s batches hold new mixes.',
+  once: 'Shuffled once: every row repeats the same order, so the same batches come round each epoch.',
+  off: 'No shuffle: every row is the stored order (by class, or by x on “line”), so neighbours share a batch.',
+};
+
+/** How many examples of each class a batch holds: "class 0: 17, class 1: 15". */
+export function classCounts(indices: Int32Array, labels: ArrayLike<number>, classes: number): string {
+  const counts = new Array<number>(classes).fill(0);
+  for (const i of indices) counts[labels[i]!]! += 1;
+  return counts.map((c, k) => `class ${k}: ${c}`).join(', ');
+}
+
+/** The strip's text alternative: the epochs shown, their modes, where the run stands. */
+export function describeStrip(rows: readonly StripRow[], runLabel: string, dropLast: boolean): string {
+  const first = rows[0];
+  if (!first) return `The loader of ${runLabel}: not read yet.`;
+  const same = rows.every((r) => r.order.every((v, i) => v === first.order[i]));
+  const tail = first.partial > 0 ? `, the last one partial (${first.partial} examples)` : first.dropped > 0 && dropLast ? `; the last ${first.dropped} examples are dropped` : '';
+  return `The order in which the loader of ${runLabel} serves the ${formatCount(first.order.length)} training examples, epochs ${first.epoch} to ${first.epoch + rows.length - 1}, one row each, cut into ${formatCount(first.batches)} batches of ${formatCount(first.batchSize)}${tail}. ${same ? 'Every row has the same order.' : 'The rows’ orders differ.'} The run takes batch ${first.next ?? 0} of epoch ${first.epoch} next.`;
+}
+
+/** The line under the strip: the batch pointed at (or the next one), what it holds. */
+export function pickedText(rows: readonly StripRow[], shown: { row: number; batch: number } | null, picked: boolean, indices: Int32Array | null, labels: ArrayLike<number> | null, classes: number): string {
+  const row = shown ? rows[shown.row] : undefined;
+  if (!shown || !row || !indices) return 'Point at a batch in the strip (or focus it and use the arrow keys) to ring its examples in the data.';
+  const what = `${picked ? 'Batch' : 'Next: batch'} ${shown.batch} of ${formatCount(row.batches)} in epoch ${row.epoch}`;
+  const first = Array.from(indices.subarray(0, 8)).join(', ');
+  const mix = labels && classes > 0 ? ` (${classCounts(indices, labels, classes)})` : '';
+  return `${what}: ${formatCount(indices.length)} example${indices.length === 1 ? '' : 's'}${mix}, starting ${first}${indices.length > 8 ? ', …' : ''}.`;
+}
