@@ -22,7 +22,7 @@ export function describeStrip(rows: readonly StripRow[], runLabel: string, dropL
   if (!first) return `The loader of ${runLabel}: not read yet.`;
   const same = rows.every((r) => r.order.every((v, i) => v === first.order[i]));
   const tail = first.partial > 0 ? `, the last one partial (${first.partial} examples)` : first.dropped > 0 && dropLast ? `; the last ${first.dropped} examples are dropped` : '';
-  return `The order in which the loader of ${runLabel} serves the ${formatCount(first.order.length)} training examples, epochs ${first.epoch} to ${first.epoch + rows.length - 1}, one row each, cut into ${formatCount(first.batches)} batches of ${formatCount(first.batchSize)}${tail}. ${same ? 'Every row has the same order.' : 'The rows’ orders differ.'} The run takes batch ${first.next ?? 0} of epoch ${first.epoch} next.`;
+  return `The order in which the loader of ${runLabel} serves the ${formatCount(first.order.length)} training examples, epochs ${first.epoch} to ${first.epoch + rows.length - 1}, one row each, cut into ${formatCount(first.batches)} batch${first.batches === 1 ? '' : 'es'} of ${formatCount(first.batchSize)}${tail}. ${same ? 'Every row has the same order.' : 'The rows’ orders differ.'} The run takes batch ${first.next ?? 0} of epoch ${first.epoch} next.`;
 }
 
 /** The line under the strip: the batch pointed at (or the next one), what it holds. */
