@@ -10,7 +10,7 @@ import { DataView, type RingedExamples } from './data-view';
 import { CLASS_COLOURS, CLASS_RGB } from './draw-data';
 import { STRIP, type Rgb } from './draw-loader-strip';
 import { LoaderExplorer } from './loader-explorer';
-import { batchComposition, compositionEpoch, ringSample, rowBatches, stripRows, type StripRow } from './loader-model';
+import { batchComposition, batchOf, compositionEpoch, ringSample, stripRows, type StripRow } from './loader-model';
 import { LoaderStrip, type PickedBatch } from './loader-strip';
 import { describeStrip, pickedText, SHUFFLE_READING } from './loader-text';
 import { useLoaderSnapshot } from './use-loader-snapshot';
@@ -87,16 +87,18 @@ function RunLoader() {
   const onPick = useCallback(
     (batch: PickedBatch | null, pin: boolean) => {
       if (pin) setPinned(batch ? { epoch: firstEpoch + batch.row, batch: batch.batch } : null);
-      else setHovered(batch);
+      // The same batch under a moving pointer keeps its object: no redraw for every pixel moved.
+      else setHovered((previous) => (previous && batch && previous.row === batch.row && previous.batch === batch.batch ? previous : batch));
     },
     [firstEpoch],
   );
 
   const shown = picked ?? (rows[0] && rows[0].next !== null ? { row: 0, batch: rows[0].next } : null);
   const dropLast = state?.spec.dropLast ?? false;
-  // Cut once per set of rows, so a batch keeps its array (and the data view its rings) while training moves on.
-  const batchLists = useMemo(() => baseRows.map((row) => rowBatches(row, dropLast)), [baseRows, dropLast]);
-  const shownIndices = shown ? (batchLists[shown.row]?.[shown.batch] ?? null) : null;
+  // Kept while the same batch is shown, so the data view redraws its rings only when the batch changes.
+  const shownRow = shown ? baseRows[shown.row] : undefined;
+  const shownBatch = shown?.batch ?? -1;
+  const shownIndices = useMemo(() => (shownRow ? batchOf(shownRow, shownBatch) : null), [shownRow, shownBatch]);
   const label = run ? labels[run.id]! : '';
   const ringColour = picked ? '#1d2733' : (run?.colour ?? '#1d2733');
   const ringLabel = picked && shown ? `batch ${shown.batch} of epoch ${firstEpoch + shown.row}` : 'batch it takes next';

@@ -50,6 +50,12 @@ export function rowBatches(row: StripRow, dropLast: boolean): Int32Array[] {
   return cutBatches(row.order, row.batchSize, dropLast);
 }
 
+/** Batch `batch` of a row as a view into its order (no copy), or null past its last batch. */
+export function batchOf(row: StripRow, batch: number): Int32Array | null {
+  if (batch < 0 || batch >= row.batches) return null;
+  return row.order.subarray(batch * row.batchSize, Math.min(row.order.length, (batch + 1) * row.batchSize));
+}
+
 /** The next `count` batches the strip shows the run taking, in order (the rows read left to right, top to bottom). */
 export function upcomingBatches(state: LoaderState, count: number): Int32Array[] {
   const perEpoch = stepsPerEpoch(state.spec.n, state.spec.batchSize, state.spec.dropLast);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDataLoader, SHUFFLE_MODES, stepsPerEpoch, type ShuffleMode } from '../../../src/engine/loader';
-import { batchAt, batchComposition, compositionEpoch, ringSample, rowBatches, stripRows, upcomingBatches } from '../../../src/components/views/loader-model';
+import { batchAt, batchComposition, batchOf, compositionEpoch, ringSample, rowBatches, stripRows, upcomingBatches } from '../../../src/components/views/loader-model';
 import type { RecentBatchLosses } from '../../../src/runtime/protocol';
 
 const mode = fc.constantFrom<ShuffleMode>(...SHUFFLE_MODES);
@@ -58,6 +58,8 @@ describe('the DataLoader view’s model of the loader', () => {
     const [row] = stripRows(loader.state(), 1);
     expect(row).toMatchObject({ epoch: 0, batches: 4, partial: 2, dropped: 0, next: 1 });
     expect(batchAt(row!, 0.99)).toBe(3);
+    expect(rowBatches(row!, false).map((b) => Array.from(b))).toEqual([0, 1, 2, 3].map((k) => Array.from(batchOf(row!, k)!)));
+    expect(batchOf(row!, 4)).toBeNull();
     const dropping = stripRows(createDataLoader({ n: 17, batchSize: 5, shuffle: 'on', dropLast: true, seed: 1 }).state(), 2);
     expect(dropping.map((r) => [r.batches, r.partial, r.dropped, r.next])).toEqual([
       [3, 0, 2, 0],
