@@ -26,13 +26,19 @@ export interface LayerGradient {
 const MIN_PROBABILITY = 1e-30;
 
 /**
- * x·W + b (then relu) as one kernel. tf.fused.matMul would add four reshapes and an autodiff wrapper per layer;
- * the backward pass here is hand-written, so the kernel is called directly.
+ * x·W + b (then relu) as one kernel. tf.fused.matMul would add an autodiff wrapper per layer; the backward pass here
+ * is hand-written, so the kernel is called directly. The kernel's contract is rank 3 (a batch of matrices): the CPU
+ * and WebGL kernels also take rank 2, the WASM kernel reads the wrong dimensions from it, so the inputs get a batch
+ * axis of 1 (reshapes are metadata only, nothing is copied).
  */
 function denseKernel(x: tf.Tensor2D, layer: DenseLayer, activation: 'relu' | 'linear'): tf.Tensor2D {
-  const inputs = { a: x, b: layer.weights, bias: layer.bias };
+  const [rows, inputs] = x.shape;
+  const outputs = layer.weights.shape[1];
+  const a = tf.reshape(x, [1, rows, inputs]);
+  const b = tf.reshape(layer.weights, [1, inputs, outputs]);
   const attrs = { transposeA: false, transposeB: false, activation };
-  return tf.engine().runKernel(tf._FusedMatMul, inputs, attrs) as tf.Tensor2D;
+  const z = tf.engine().runKernel(tf._FusedMatMul, { a, b, bias: layer.bias }, attrs) as tf.Tensor3D;
+  return tf.reshape(z, [rows, outputs]);
 }
 
 /** Forward pass; call inside tf.tidy. */
