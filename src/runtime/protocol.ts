@@ -3,11 +3,11 @@ import type { LoaderState, ShuffleMode } from '../engine/loader';
 import type { ModelSpec } from '../engine/models';
 
 /** What the user asks for: `auto` picks WebGL where tfjs accepts the context, else the CPU. */
-export type BackendPreference = 'auto' | 'webgl' | 'cpu';
+export type BackendPreference = 'auto' | 'webgl' | 'webgpu' | 'wasm' | 'cpu';
 
 /** The backend actually training, as shown to the user. */
 export interface BackendInfo {
-  name: 'webgl' | 'cpu';
+  name: 'webgl' | 'webgpu' | 'wasm' | 'cpu';
   /** e.g. "WebGL · SwiftShader" or "CPU". */
   label: string;
   /** Why the app is not using what was asked for (e.g. no WebGL); null when all is as asked. */

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import type { BackendInfo, BackendPreference } from '../runtime/protocol';
+import { tryWasm, tryWebGpu } from './extra-backends';
 
 interface WebGlBackendLike {
   gpgpu?: { gl?: WebGL2RenderingContext | WebGLRenderingContext };
@@ -38,16 +39,26 @@ async function tryWebGl(allowSoftware: boolean): Promise<boolean> {
   }
 }
 
-/** Picks the tfjs backend: WebGL where it works (unless `cpu` is asked for), else the CPU, saying why. */
+/**
+ * Picks the tfjs backend: WASM or WebGPU when asked for and they start; otherwise WebGL where it works (unless `cpu`
+ * is asked for), else the CPU, saying why.
+ */
 export async function selectBackend(preference: BackendPreference, inWorker: boolean): Promise<BackendInfo> {
   tf.env().set('PROD', true);
+  let refused: string | null = null;
+  if (preference === 'wasm' || preference === 'webgpu') {
+    const tried = preference === 'wasm' ? await tryWasm() : await tryWebGpu();
+    if (tried.ok) return { name: preference, label: tried.label, notice: null, inWorker };
+    refused = `${preference === 'wasm' ? 'WASM' : 'WebGPU'} could not start here (${tried.reason})`;
+  }
   if (preference !== 'cpu' && (await tryWebGl(preference === 'webgl'))) {
-    return { name: 'webgl', label: `WebGL · ${rendererName()}`, notice: null, inWorker };
+    return { name: 'webgl', label: `WebGL · ${rendererName()}`, notice: refused ? `${refused}, so training runs on WebGL instead.` : null, inWorker };
   }
   await tf.setBackend('cpu');
   await tf.ready();
-  const notice =
-    preference === 'cpu'
+  const notice = refused
+    ? `${refused}, and WebGL neither, so training runs on the CPU.`
+    : preference === 'cpu'
       ? null
       : preference === 'webgl'
         ? 'WebGL could not start here, so training runs on the CPU instead.'

@@ -57,7 +57,9 @@ export function RunOptions() {
         <select id="backend-select" value={backend} onChange={(e) => setBackend(e.target.value as BackendPreference)} aria-describedby="backend-hint">
           <option value="auto">Auto (GPU if available)</option>
           <option value="webgl">WebGL (GPU)</option>
-          <option value="cpu">CPU</option>
+          <option value="webgpu">WebGPU (GPU, where offered)</option>
+          <option value="wasm">WASM (CPU, compiled)</option>
+          <option value="cpu">CPU (JavaScript)</option>
         </select>
         <p className="hint" id="backend-hint">
           Switching restarts the runs on the chosen device.

@@ -43,11 +43,13 @@ describe('copy as CLI command', () => {
 });
 
 describe('backend from the link', () => {
-  it('accepts webgl, cpu and auto, and falls back to auto with a notice otherwise', () => {
+  it('accepts webgl, webgpu, wasm, cpu and auto, and falls back to auto with a notice otherwise', () => {
     expect(backendFromQuery('?backend=webgl')).toEqual({ backend: 'webgl', notice: null });
+    expect(backendFromQuery('?backend=wasm')).toEqual({ backend: 'wasm', notice: null });
+    expect(backendFromQuery('?backend=WebGPU')).toEqual({ backend: 'webgpu', notice: null });
     expect(backendFromQuery('?backend=CPU')).toEqual({ backend: 'cpu', notice: null });
     expect(backendFromQuery('')).toEqual({ backend: 'auto', notice: null });
-    expect(backendFromQuery('?backend=gpu').notice).toMatch(/not one of auto, webgl, cpu/);
+    expect(backendFromQuery('?backend=gpu').notice).toMatch(/not one of auto, webgl, webgpu, wasm, cpu/);
   });
 });
 
