@@ -26,17 +26,18 @@ export interface LayerGradient {
 const MIN_PROBABILITY = 1e-30;
 
 /**
- * x·W + b (then relu) as one kernel. tf.fused.matMul would add an autodiff wrapper per layer; the backward pass here
- * is hand-written, so the kernel is called directly. The kernel's contract is rank 3 (a batch of matrices): the CPU
- * and WebGL kernels also take rank 2, the WASM kernel reads the wrong dimensions from it, so the inputs get a batch
- * axis of 1 (reshapes are metadata only, nothing is copied).
+ * x·W + b (then relu) as one kernel. tf.fused.matMul would add four reshapes and an autodiff wrapper per layer;
+ * the backward pass here is hand-written, so the kernel is called directly. The CPU, WebGL and WebGPU kernels take
+ * rank-2 inputs; the WASM kernel reads its dimensions as if there were a batch axis, so there (only) the inputs get
+ * one of size 1: reshapes are three more kernels per layer, and the step's kernel count is a budget (bench:engine).
  */
 function denseKernel(x: tf.Tensor2D, layer: DenseLayer, activation: 'relu' | 'linear'): tf.Tensor2D {
+  const attrs = { transposeA: false, transposeB: false, activation };
+  if (tf.getBackend() !== 'wasm') return tf.engine().runKernel(tf._FusedMatMul, { a: x, b: layer.weights, bias: layer.bias }, attrs) as tf.Tensor2D;
   const [rows, inputs] = x.shape;
   const outputs = layer.weights.shape[1];
   const a = tf.reshape(x, [1, rows, inputs]);
   const b = tf.reshape(layer.weights, [1, inputs, outputs]);
-  const attrs = { transposeA: false, transposeB: false, activation };
   const z = tf.engine().runKernel(tf._FusedMatMul, { a, b, bias: layer.bias }, attrs) as tf.Tensor3D;
   return tf.reshape(z, [rows, outputs]);
 }
