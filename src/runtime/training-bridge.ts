@@ -1,4 +1,5 @@
 import { runSeries, type RunSeries } from '../store/chart-series';
+import { throughputSeries, type ThroughputSeries } from '../store/throughput-series';
 import { noiseSeries, type NoiseSeries } from '../store/noise-series';
 import { parameterPath, type PathPoint } from '../store/parameter-path';
 import { compareAtEqualX } from '../store/comparison';
@@ -70,6 +71,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     if (slowDue) slowPublished = { at: now, key: slowKey };
     const noise: Record<string, NoiseSeries> = slowDue ? {} : useMetricsStore.getState().noise;
     const paths: Record<string, PathPoint[]> = slowDue ? {} : useMetricsStore.getState().paths;
+    const throughput: Record<string, ThroughputSeries> = slowDue ? {} : useMetricsStore.getState().throughput;
     const statuses: Record<string, RunStatus> = {};
     const latest: Record<string, EvalPoint> = {};
     const health: Record<string, RunHealth> = {};
@@ -80,6 +82,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
       if (slowDue) {
         noise[id] = noiseSeries(run.noise, xAxis);
         paths[id] = parameterPath(run.evals);
+        throughput[id] = throughputSeries(run.throughput, xAxis);
       }
       statuses[id] = run.status;
       const last = run.evals[run.evals.length - 1];
@@ -94,7 +97,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     // On the once-a-second beat the loss chart keeps its data until the next publish: redrawing it and the noise charts
     // in one frame made that frame the page's longest task.
     const shownSeries = beatDue ? useMetricsStore.getState().series : series;
-    useMetricsStore.setState({ series: shownSeries, noise, noiseReach, paths, statuses, latest, health, trouble, comparison, generation: history.generation });
+    useMetricsStore.setState({ series: shownSeries, noise, noiseReach, paths, throughput, statuses, latest, health, trouble, comparison, generation: history.generation });
   };
   const schedulePublish = () => {
     publishTimer ??= setTimeout(publish, PUBLISH_INTERVAL_MS);
@@ -105,7 +108,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     staleBefore = history.generation + 1;
     if (publishTimer) clearTimeout(publishTimer);
     publishTimer = null;
-    useMetricsStore.setState({ series: {}, noise: {}, paths: {}, statuses: {}, latest: {}, health: {}, trouble: {}, comparison: null, view: null, batch: null });
+    useMetricsStore.setState({ series: {}, noise: {}, paths: {}, throughput: {}, statuses: {}, latest: {}, health: {}, trouble: {}, comparison: null, view: null, batch: null });
   };
   /** The host answered an apply with its generation: if it did not restart after all, show the runs again. */
   const settleGeneration = (generation: number) => {

@@ -1,4 +1,10 @@
-import type { BatchLossPoint, EvalPoint, NoisePoint, RunEvent, RunStatus, RunUpdate } from '../runtime/protocol';
+import type { BatchLossPoint, EvalPoint, NoisePoint, RunEvent, RunPosition, RunStatus, RunUpdate } from '../runtime/protocol';
+
+/** A run's speed as its status reported it at one position: from its own compute clock, timed blocks only. */
+export interface ThroughputPoint extends RunPosition {
+  stepsPerSecond: number;
+  examplesPerSecond: number;
+}
 
 /** Points kept per series before the history is thinned (every other point goes, the first and last stay). */
 export const MAX_HISTORY_POINTS = 4000;
@@ -9,7 +15,18 @@ export interface RunHistory {
   evals: EvalPoint[];
   events: RunEvent[];
   noise: NoisePoint[];
+  throughput: ThroughputPoint[];
   status: RunStatus;
+}
+
+/**
+ * The status's speed as a new throughput point: only a live figure (timed blocks, not carried over from before a
+ * run of single slow-motion steps) and only when the run has moved on since `last`.
+ */
+export function throughputPoint(status: RunStatus, last: ThroughputPoint | undefined): ThroughputPoint | null {
+  if (status.stepsPerSecond === null || status.examplesPerSecond === null || status.timingSource !== 'live') return null;
+  if (last && status.step <= last.step) return null;
+  return { step: status.step, epoch: status.epoch, examples: status.examplesSeen, seconds: status.computeSeconds, stepsPerSecond: status.stepsPerSecond, examplesPerSecond: status.examplesPerSecond };
 }
 
 /** Appends, then halves evenly when over `max`; the start of the run is never dropped. */
@@ -53,11 +70,13 @@ export function createMetricsHistory(): MetricsHistory {
       for (const update of updates) {
         const id = update.status.id;
         const old = update.reset ? undefined : runs.get(id);
+        const speed = throughputPoint(update.status, old?.throughput.at(-1));
         runs.set(id, {
           batchLosses: appendDecimated(old?.batchLosses ?? [], update.batchLosses),
           evals: appendDecimated(old?.evals ?? [], update.evals),
           events: [...(old?.events ?? []), ...update.events],
           noise: appendDecimated(old?.noise ?? [], update.noise),
+          throughput: appendDecimated(old?.throughput ?? [], speed ? [speed] : []),
           status: update.status,
         });
       }

@@ -6,6 +6,7 @@ import type { PathPoint } from './parameter-path';
 import type { Comparison } from './comparison';
 import type { RunHealth } from './run-health';
 import type { RunPosition } from '../runtime/protocol';
+import type { ThroughputSeries } from './throughput-series';
 
 /** A finished curve kept, faded, for comparison after a change. */
 export interface PinnedCurve {
@@ -30,6 +31,8 @@ export interface MetricsState {
   noise: Record<string, NoiseSeries>;
   /** How far the loss chart reached when `noise` was published: the noise charts share its x-range. */
   noiseReach: number;
+  /** Each run's steps/s and examples/s over training, on the current x-axis (published with `noise`). */
+  throughput: Record<string, ThroughputSeries>;
   /** Each run's latest full-set evaluation. */
   latest: Record<string, EvalPoint>;
   comparison: Comparison | null;
@@ -50,6 +53,7 @@ export const useMetricsStore = create<MetricsState>()(() => ({
   series: {},
   noise: {},
   noiseReach: 0,
+  throughput: {},
   paths: {},
   latest: {},
   comparison: null,
