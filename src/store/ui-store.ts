@@ -14,7 +14,7 @@ export interface Notice {
 export type XDomain = [number, number];
 
 /** The views under the loss chart, one shown at a time. */
-export type WorkspaceView = 'noise' | 'variance' | 'cloud' | 'landscape' | 'data' | 'loader';
+export type WorkspaceView = 'noise' | 'variance' | 'cloud' | 'landscape' | 'throughput' | 'data' | 'loader';
 
 /** What the batch-gradient chart of the noise view plots. */
 export type NoiseMetric = 'error' | 'cosine';

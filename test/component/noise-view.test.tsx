@@ -97,8 +97,8 @@ describe('gradient-noise view', () => {
     noiseTab.focus();
     fireEvent.keyDown(noiseTab, { key: 'ArrowRight' });
     expect(useUiStore.getState().view).toBe('variance');
-    expect(screen.getByRole('tab', { name: 'Variance vs B' })).toHaveFocus();
-    fireEvent.keyDown(screen.getByRole('tab', { name: 'Variance vs B' }), { key: 'End' });
+    expect(screen.getByRole('tab', { name: 'Variance' })).toHaveFocus();
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'Variance' }), { key: 'End' });
     expect(useUiStore.getState().view).toBe('loader');
     expect(screen.getByRole('tab', { name: 'DataLoader' })).toHaveFocus();
     expect(screen.getByRole('tabpanel')).toContainElement(screen.getByRole('radiogroup', { name: 'Loader view' }));

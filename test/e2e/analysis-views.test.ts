@@ -16,7 +16,7 @@ describe('variance against batch size, and the gradient cloud', () => {
       await openWorkspace(page, '?backend=webgl');
       await page.getByRole('button', { name: /Play/ }).click();
       await waitForHistories(page, (h) => RUN_IDS.every((id) => (h[id]?.status.step ?? 0) > 30));
-      await page.getByRole('tab', { name: 'Variance vs B' }).click();
+      await page.getByRole('tab', { name: 'Variance' }).click();
       const chart = page.getByRole('img', { name: /^Gradient variance against batch size for B = 32, log-log/ });
       await chart.waitFor({ timeout: 30_000 });
       await expect(chart.locator('svg.recharts-surface').count()).resolves.toBe(1);
@@ -31,7 +31,7 @@ describe('variance against batch size, and the gradient cloud', () => {
         expect(v.measured / v.theory).toBeLessThan(1.5);
       }
 
-      await page.getByRole('tab', { name: 'Gradient cloud' }).click();
+      await page.getByRole('tab', { name: 'Cloud' }).click();
       const slider = page.getByRole('spinbutton', { name: 'Batch size of the samples (number)' });
       for (const size of ['1', '64']) {
         await slider.fill(size);

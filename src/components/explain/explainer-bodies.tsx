@@ -123,3 +123,22 @@ export function LoaderExplainerBody() {
     </>
   );
 }
+
+/** What the throughput view shows: steps per second against examples per second. */
+export function ThroughputExplainerBody() {
+  return (
+    <>
+      <p>
+        Two speeds, read from the same timed steps. Steps per second is how often a run updates its weights; examples per second is how much data it
+        gets through. Examples per second is steps per second times B.
+      </p>
+      <p>
+        A step costs a fixed amount however small the batch (launching the work, reading the loss back) plus an amount that grows with B. While the
+        fixed part dominates, a bigger batch costs little extra per step, so examples per second climb with B; B = 1 takes the most steps but gets
+        through the fewest examples, and a full batch is the other way round. A GPU has many units working in parallel and the largest fixed cost, so
+        it needs many examples per step before it is busy; a CPU reaches that point much sooner. Compare the two charts’ gaps on this device.
+      </p>
+      <p>Which matters depends on the question: progress per update (the loss chart’s steps axis) or progress per second (its seconds axis).</p>
+    </>
+  );
+}

@@ -7,6 +7,7 @@ const bodies = {
   cloud: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.CloudExplainerBody }))),
   landscape: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.LandscapeExplainerBody }))),
   loader: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.LoaderExplainerBody }))),
+  throughput: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.ThroughputExplainerBody }))),
 };
 
 /** A view's "what this shows", collapsed until asked for. */

@@ -7,13 +7,15 @@ import { DataLoaderView } from './data-loader-view';
 import { DataView } from './data-view';
 import { LandscapeView } from './landscape-view';
 import { NoiseView } from './noise-view';
+import { ThroughputView } from './throughput-view';
 import { VarianceView } from './variance-view';
 
 const TABS: readonly (ViewTab<WorkspaceView> & { name: string; render(): ReactNode })[] = [
   { key: 'noise', label: 'Gradient noise', name: 'gradient-noise view', render: () => <NoiseView /> },
-  { key: 'variance', label: 'Variance vs B', name: 'variance view', render: () => <VarianceView /> },
-  { key: 'cloud', label: 'Gradient cloud', name: 'gradient cloud', render: () => <CloudView /> },
+  { key: 'variance', label: 'Variance', name: 'variance view', render: () => <VarianceView /> },
+  { key: 'cloud', label: 'Cloud', name: 'gradient cloud', render: () => <CloudView /> },
   { key: 'landscape', label: 'Landscape', name: 'loss landscape', render: () => <LandscapeView /> },
+  { key: 'throughput', label: 'Throughput', name: 'throughput view', render: () => <ThroughputView /> },
   { key: 'data', label: 'Data', name: 'data view', render: () => <DataView /> },
   { key: 'loader', label: 'DataLoader', name: 'DataLoader view', render: () => <DataLoaderView /> },
 ];

@@ -1,0 +1,64 @@
+import { useDeferredValue, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { resolveBatchSize } from '../../experiment/config';
+import { useMetricsStore } from '../../store/metrics-store';
+import { runLabels } from '../../store/run-settings';
+import { useSettingsStore } from '../../store/settings-store';
+import { useUiStore, type XAxis } from '../../store/ui-store';
+import { Explainer } from '../explain/explainer';
+import { NoiseChart } from './noise-chart';
+import { describeRates, rateChart, throughputReading, throughputXScale, type ThroughputRun } from './throughput-model';
+
+const X_TITLES: Record<XAxis, string> = { steps: 'steps', epochs: 'epochs', examples: 'examples seen', seconds: 'compute seconds' };
+
+/** Each run's steps per second and examples per second over training, side by side, from its own compute clock. */
+export function ThroughputView() {
+  const runs = useSettingsStore(useShallow((s) => s.runs));
+  const n = useSettingsStore((s) => s.experiment.n);
+  const throughput = useDeferredValue(useMetricsStore((s) => s.throughput));
+  const lossReach = useDeferredValue(useMetricsStore((s) => s.noiseReach));
+  const xAxis = useUiStore((s) => s.xAxis);
+  const xDomain = useUiStore((s) => s.xDomain);
+
+  const rateRuns = useMemo<ThroughputRun[]>(() => {
+    const labels = runLabels(runs, n);
+    return runs.flatMap((run) => {
+      const series = throughput[run.id];
+      return run.enabled && series ? [{ id: run.id, label: labels[run.id]!, colour: run.colour, batchSize: resolveBatchSize(run.batchSize, n), series }] : [];
+    });
+  }, [runs, n, throughput]);
+  const x = useMemo(() => throughputXScale(rateRuns, lossReach, xAxis, xDomain), [rateRuns, lossReach, xAxis, xDomain]);
+  const steps = useMemo(() => rateChart(rateRuns, 'stepsPerSecond', x), [rateRuns, x]);
+  const examples = useMemo(() => rateChart(rateRuns, 'examplesPerSecond', x), [rateRuns, x]);
+  const reading = throughputReading(rateRuns);
+  const empty = 'Press ▶ Play: each run’s speed is read from its timed blocks of steps.';
+
+  return (
+    <div className="noise-view throughput-view">
+      <p className="panel-note">Measured on this device from each run’s own compute clock: the time of its steps, not of readbacks, evaluations or pauses.</p>
+      <div className="noise-charts">
+        <figure>
+          <figcaption>
+            <h3>Steps per second</h3>
+          </figcaption>
+          <NoiseChart model={steps} xTitle={X_TITLES[xAxis]} description={describeRates(rateRuns, 'stepsPerSecond')} empty={empty} />
+        </figure>
+        <figure>
+          <figcaption>
+            <h3>Examples per second</h3>
+          </figcaption>
+          <NoiseChart model={examples} xTitle={X_TITLES[xAxis]} description={describeRates(rateRuns, 'examplesPerSecond')} empty={empty} />
+        </figure>
+      </div>
+      <p className="legend-line">
+        {rateRuns.map((run) => (
+          <span key={run.id} className="legend-item">
+            <span className="swatch" style={{ background: run.colour }} aria-hidden="true" /> {run.label}
+          </span>
+        ))}
+      </p>
+      {reading ? <p className="analysis-reading">{reading}</p> : null}
+      <Explainer summary="What these charts show" body="throughput" />
+    </div>
+  );
+}
