@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import type { BackendInfo, BackendPreference } from '../runtime/protocol';
-import { tryWasm, tryWebGpu } from './extra-backends';
+import { computes, tryWasm, tryWebGpu } from './extra-backends';
 
 interface WebGlBackendLike {
   gpgpu?: { gl?: WebGL2RenderingContext | WebGLRenderingContext };
@@ -28,12 +28,7 @@ async function tryWebGl(allowSoftware: boolean): Promise<boolean> {
   // tfjs refuses software WebGL unless this flag is set; a forced `webgl` sets it (the e2e tests rely on it).
   tf.env().set('SOFTWARE_WEBGL_ENABLED', allowSoftware);
   try {
-    if (!(await tf.setBackend('webgl'))) return false;
-    // A tiny op proves the context really works before any run depends on it.
-    const probe = tf.tidy(() => tf.sum(tf.add(tf.ones([4]), 1)));
-    const value = (await probe.data())[0];
-    probe.dispose();
-    return value === 8;
+    return (await tf.setBackend('webgl')) && (await computes());
   } catch {
     return false;
   }

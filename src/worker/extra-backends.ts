@@ -8,7 +8,7 @@ import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-was
 export type BackendTry = { ok: true; label: string } | { ok: false; reason: string };
 
 /** A tiny op read back proves a backend really computes before any run depends on it. */
-async function computes(): Promise<boolean> {
+export async function computes(): Promise<boolean> {
   const probe = tf.tidy(() => tf.sum(tf.add(tf.ones([4]), 1)));
   const value = (await probe.data())[0];
   probe.dispose();
