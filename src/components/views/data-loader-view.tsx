@@ -144,7 +144,7 @@ function RunLoader() {
               <span className="swatch-outline" style={{ borderColor: run.colour }} /> next batch
             </span>
             <span className="legend-item">
-              {rows[0]?.batches === 1 ? 'one batch an epoch: the whole set' : `${formatCount(rows[0]?.batches ?? 0)} batches an epoch; dark lines between them where a batch is ${STRIP.minBoundaryGap} px or wider`}
+              {rows[0]?.batches === 1 ? 'one batch an epoch: the whole set' : `${formatCount(rows[0]?.batches ?? 0)} batches an epoch; ticks and white cuts mark them where a batch is ${STRIP.minBoundaryGap} px or wider`}
             </span>
             {rows[0]?.partial ? <span className="legend-item">▨ partial last batch ({rows[0].partial})</span> : null}
             {rows[0]?.dropped ? <span className="legend-item">▨ dropped: {rows[0].dropped} left out (drop last)</span> : null}

@@ -94,8 +94,15 @@ export function drawLoaderStrip(ctx: CanvasRenderingContext2D, { rows, pixels, w
     }
     const gap = (row.batchSize / row.order.length) * stripWidth;
     if (gap >= STRIP.minBoundaryGap) {
-      ctx.fillStyle = '#1d2733';
-      for (let b = 1; b <= row.batches; b++) ctx.fillRect(left + b * gap - 0.75, y, 1.5, h);
+      // A white cut through the row and dark ticks just outside it: readable on every class colour and on the x ramp.
+      for (let b = 0; b <= row.batches; b++) {
+        const x = left + b * gap;
+        ctx.fillStyle = '#ffffff';
+        if (b > 0 && b < row.batches) ctx.fillRect(x - 0.75, y, 1.5, h);
+        ctx.fillStyle = '#1d2733';
+        ctx.fillRect(x - 0.75, y - 3, 1.5, 3);
+        ctx.fillRect(x - 0.75, y + h, 1.5, 3);
+      }
     }
     if (row.partial > 0) {
       const span = batchSpan(row, row.batches - 1, stripWidth);
