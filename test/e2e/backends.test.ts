@@ -34,6 +34,23 @@ describe('the WASM and WebGPU backends', () => {
     }
   }, 180_000);
 
+  it('WASM that cannot load its binary says why and trains on WebGL instead', async () => {
+    const session = await openBrowser();
+    try {
+      const page = session.page;
+      await page.context().route('**/*.wasm', (route) => route.abort());
+      await openWorkspace(page, '?backend=wasm');
+      await expect(page.getByTestId('backend-badge').textContent()).resolves.toMatch(/^WebGL · /);
+      await page.getByText(/^WASM could not start here \(.+\), so training runs on WebGL instead\./).first().waitFor();
+      await page.getByRole('button', { name: /Play/ }).click();
+      await waitForHistories(page, (h) => RUN_IDS.every((id) => (h[id]?.status.step ?? 0) >= 10));
+      // The aborted fetches are the only console errors.
+      expect(session.errors.filter((e) => !/\.wasm|Failed to load resource|wasm/i.test(e))).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  }, 180_000);
+
   it('WebGPU trains where the browser gives an adapter, and says why not where it gives none', async () => {
     const offered = await openBrowser({ args: WEBGPU_ARGS });
     try {
