@@ -20,7 +20,8 @@ describe('the WASM and WebGPU backends', () => {
       expect(wasmFiles.every((url) => url.startsWith(new URL(page.url()).origin))).toBe(true);
       const start = await waitForHistories(page, (h) => RUN_IDS.every((id) => (h[id]?.evals.length ?? 0) >= 1));
       await page.getByRole('button', { name: /Play/ }).click();
-      const trained = await waitForHistories(page, (h) => RUN_IDS.every((id) => (h[id]?.status.step ?? 0) >= 40 && (h[id]?.evals.length ?? 0) >= 3));
+      // A speed is shown once three timed blocks have run: WASM may reach 40 steps before that.
+      const trained = await waitForHistories(page, (h) => RUN_IDS.every((id) => (h[id]?.status.step ?? 0) >= 40 && (h[id]?.evals.length ?? 0) >= 3 && h[id]?.status.msPerStep != null));
       for (const id of RUN_IDS) {
         const first = start[id]!.evals[0]!.trainLoss;
         const last = trained[id]!.evals.at(-1)!.trainLoss;
