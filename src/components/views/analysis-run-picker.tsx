@@ -12,22 +12,29 @@ export function useAnalysedRun() {
   return { run, runs, labels: runLabels(runs, n), n };
 }
 
-/** "At the weights of [run]" with a Refresh button and what the numbers are. */
-export function AnalysisRunPicker({ busy, onRefresh, status }: { busy: boolean; onRefresh(): void; status: string }) {
+/** "[label] [run]": picks the run the analysis views (and the DataLoader view) look at. */
+export function AnalysedRunSelect({ label }: { label: string }) {
   const { run, runs, labels } = useAnalysedRun();
   const setRun = useUiStore((s) => s.setAnalysisRun);
   return (
+    <label className="inline-field">
+      <span>{label}</span>
+      <select value={run?.id ?? ''} onChange={(e) => setRun(e.target.value)}>
+        {runs.map((r) => (
+          <option key={r.id} value={r.id}>
+            {labels[r.id]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** "At the weights of [run]" with a Refresh button and what the numbers are. */
+export function AnalysisRunPicker({ busy, onRefresh, status }: { busy: boolean; onRefresh(): void; status: string }) {
+  return (
     <div className="panel-head">
-      <label className="inline-field">
-        <span>At the weights of</span>
-        <select value={run?.id ?? ''} onChange={(e) => setRun(e.target.value)}>
-          {runs.map((r) => (
-            <option key={r.id} value={r.id}>
-              {labels[r.id]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <AnalysedRunSelect label="At the weights of" />
       <button type="button" onClick={onRefresh} disabled={busy}>
         {busy ? 'Measuring…' : 'Measure now'}
       </button>

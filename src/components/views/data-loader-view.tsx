@@ -1,10 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
 import { generateDataset } from '../../engine/datasets';
 import { useSettingsStore } from '../../store/settings-store';
-import { useUiStore } from '../../store/ui-store';
 import { Explainer } from '../explain/explainer';
 import { formatCount } from '../format';
-import { useAnalysedRun } from './analysis-run-picker';
+import { AnalysedRunSelect, useAnalysedRun } from './analysis-run-picker';
 import { BatchCompositionCharts } from './batch-composition';
 import { DataView, type RingedExamples } from './data-view';
 import { CLASS_COLOURS, CLASS_RGB } from './draw-data';
@@ -47,8 +46,7 @@ export function DataLoaderView() {
 }
 
 function RunLoader() {
-  const { run, runs, labels } = useAnalysedRun();
-  const setRun = useUiStore((s) => s.setAnalysisRun);
+  const { run, labels } = useAnalysedRun();
   const { dataset: name, n, noise, testShare, seed } = useSettingsStore((s) => s.experiment);
   const dataset = useMemo(() => generateDataset({ name, n, noise, testShare, seed }), [name, n, noise, testShare, seed]);
   const snapshot = useLoaderSnapshot(run?.id ?? null);
@@ -113,16 +111,7 @@ function RunLoader() {
   return (
     <>
       <div className="panel-head">
-        <label className="inline-field">
-          <span>Loader of</span>
-          <select value={run?.id ?? ''} onChange={(e) => setRun(e.target.value)}>
-            {runs.map((r) => (
-              <option key={r.id} value={r.id}>
-                {labels[r.id]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AnalysedRunSelect label="Loader of" />
         <p className="panel-note" aria-live="polite">
           {state ? SHUFFLE_READING[rows[0]?.shuffle ?? state.spec.shuffle] : 'Waiting for the run…'}
         </p>
