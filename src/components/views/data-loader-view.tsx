@@ -118,7 +118,7 @@ function RunLoader() {
       </div>
       {state && run ? (
         <>
-          <LoaderStrip rows={rows} colourOf={colourOf} runColour={run.colour} description={describeStrip(rows, label, dropLast)} picked={picked} onPick={onPick} />
+          <LoaderStrip rows={baseRows} next={state.batchInEpoch} colourOf={colourOf} runColour={run.colour} description={describeStrip(rows, label, dropLast)} picked={picked} onPick={onPick} />
           <p className="legend-line">
             {classes > 0 ? (
               Array.from({ length: classes }, (_, c) => (

@@ -64,6 +64,8 @@ function hatch(ctx: CanvasRenderingContext2D, x: number, y: number, width: numbe
 
 export interface StripDrawing {
   rows: readonly StripRow[];
+  /** The batch of the first row the run takes next: outlined in its colour. */
+  next: number | null;
   /** Each row's pixels at device resolution (see rowPixels), one entry per row. */
   pixels: readonly Uint8ClampedArray<ArrayBuffer>[];
   width: number;
@@ -74,7 +76,7 @@ export interface StripDrawing {
 }
 
 /** Draws the stacked epochs: examples in serving order, batch boundaries, the partial or dropped tail, the next batch. */
-export function drawLoaderStrip(ctx: CanvasRenderingContext2D, { rows, pixels, width, ratio, runColour, picked }: StripDrawing): void {
+export function drawLoaderStrip(ctx: CanvasRenderingContext2D, { rows, next, pixels, width, ratio, runColour, picked }: StripDrawing): void {
   const { left, stripWidth, top, height } = stripGeometry(width, rows.length);
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, width, height);
@@ -118,7 +120,7 @@ export function drawLoaderStrip(ctx: CanvasRenderingContext2D, { rows, pixels, w
     ctx.strokeStyle = '#c4cbd3';
     ctx.lineWidth = 1;
     ctx.strokeRect(left - 0.5, y - 0.5, stripWidth + 1, h + 1);
-    if (row.next !== null) outline(ctx, left, y, batchSpan(row, row.next, stripWidth), runColour, []);
+    if (k === 0 && next !== null) outline(ctx, left, y, batchSpan(row, next, stripWidth), runColour, []);
     if (picked?.row === k) outline(ctx, left, y, batchSpan(row, picked.batch, stripWidth), '#1d2733', [4, 3]);
   });
 }

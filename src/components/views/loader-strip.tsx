@@ -10,7 +10,10 @@ export interface PickedBatch {
 }
 
 export interface LoaderStripProps {
+  /** The epochs shown; kept as one array while they stay the same. */
   rows: readonly StripRow[];
+  /** The batch of the first row the run takes next. */
+  next: number | null;
   colourOf(example: number): Rgb;
   runColour: string;
   description: string;
@@ -20,13 +23,14 @@ export interface LoaderStripProps {
 }
 
 /** The epochs stacked as strips of examples in serving order, on a canvas: any N draws in one pass per row. */
-export function LoaderStrip({ rows, colourOf, runColour, description, picked, onPick }: LoaderStripProps) {
+export function LoaderStrip({ rows, next, colourOf, runColour, description, picked, onPick }: LoaderStripProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const { ref: frame, size } = useElementSize<HTMLDivElement>({ width: 0, height: 0 });
   const ratio = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
   const { stripWidth, height } = stripGeometry(size.width, rows.length);
   const columns = Math.max(1, Math.round(stripWidth * ratio));
-  // A row's colours change only with its order: the next-batch outline moves without recomputing them.
+  // `rows` stays the same while the same epochs are shown (the next batch comes separately): their colours, a pass
+  // over every example per row, are not recomputed as the outline moves four times a second.
   const pixels = useMemo(() => rows.map((row) => rowPixels(row.order, colourOf, columns)), [rows, colourOf, columns]);
 
   useEffect(() => {
@@ -35,8 +39,8 @@ export function LoaderStrip({ rows, colourOf, runColour, description, picked, on
     if (!element || !ctx || size.width === 0) return;
     element.width = Math.round(size.width * ratio);
     element.height = Math.round(height * ratio);
-    drawLoaderStrip(ctx, { rows, pixels, width: size.width, ratio, runColour, picked });
-  }, [rows, pixels, size.width, height, ratio, runColour, picked]);
+    drawLoaderStrip(ctx, { rows, next, pixels, width: size.width, ratio, runColour, picked });
+  }, [rows, next, pixels, size.width, height, ratio, runColour, picked]);
 
   const pointAt = (event: MouseEvent<HTMLCanvasElement>): PickedBatch | null => {
     const box = event.currentTarget.getBoundingClientRect();
@@ -49,7 +53,7 @@ export function LoaderStrip({ rows, colourOf, runColour, description, picked, on
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const current = picked ?? { row: 0, batch: rows[0]?.next ?? 0 };
+    const current = picked ?? { row: 0, batch: next ?? 0 };
     const row = rows[current.row];
     if (!row) return;
     const moves: Record<string, PickedBatch> = {
