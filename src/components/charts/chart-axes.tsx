@@ -1,7 +1,16 @@
 import { XAxis, YAxis } from 'recharts';
 import { formatTick } from '../format';
 import { TICK_FONT_PX, X_AXIS_HEIGHT } from './chart-geometry';
+import type { XAxis as WorkspaceXAxis } from '../../store/ui-store';
 import type { AxisScale } from './nice-ticks';
+
+/** What each choice of the workspace's x-axis is called under every chart that follows it. */
+export const X_AXIS_TITLES: Record<WorkspaceXAxis, string> = {
+  steps: 'steps',
+  epochs: 'epochs',
+  examples: 'examples seen',
+  seconds: 'compute seconds (each run’s own)',
+};
 
 // Recharts greys (#666, #808080) fall short of 4.5:1 contrast on white.
 export const AXIS_TEXT = '#3a4450';

@@ -7,6 +7,7 @@ import { useSettingsStore } from '../../store/settings-store';
 import { useUiStore, type XAxis as Axis, type XDomain } from '../../store/ui-store';
 import { formatNumber, formatTick } from '../format';
 import { drawableSeries, lossChartScales } from './chart-domain';
+import { X_AXIS_TITLES } from './chart-axes';
 import { INITIAL_CHART_SIZE, MARKER_ROW_PX, X_AXIS_HEIGHT, chartMargin, pixelAtX, plotSpan, yAxisWidth } from './chart-geometry';
 import { layoutMarkers } from './event-markers';
 import { LossChartPlot, type PinnedLine } from './loss-chart-plot';
@@ -14,13 +15,6 @@ import { LossTooltip } from './loss-tooltip';
 import { chartRuns, tooltipRows, type ChartRun } from './series-lookup';
 import { useChartPointer } from './use-chart-pointer';
 import { useElementSize } from '../use-element-size';
-
-const AXIS_TITLES: Record<Axis, string> = {
-  steps: 'steps',
-  epochs: 'epochs',
-  examples: 'examples seen',
-  seconds: 'compute seconds (each run’s own)',
-};
 
 // Gap between the readout cursor and its box, in pixels.
 const TOOLTIP_OFFSET = 12;
@@ -90,7 +84,7 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
             x={x}
             y={y}
             logY={logY}
-            xTitle={AXIS_TITLES[xAxis]}
+            xTitle={X_AXIS_TITLES[xAxis]}
             yAxisWidth={yWidth}
             markers={markers}
             hover={hover}
@@ -99,7 +93,7 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
           {hover ? (
             <LossTooltip
               x={hover.x}
-              axisTitle={AXIS_TITLES[xAxis]}
+              axisTitle={X_AXIS_TITLES[xAxis]}
               rows={hover.rows}
               flip={hoverPixel > (plotLeft + plotRight) / 2}
               left={hoverPixel > (plotLeft + plotRight) / 2 ? hoverPixel - TOOLTIP_OFFSET : hoverPixel + TOOLTIP_OFFSET}
@@ -116,9 +110,9 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
 function summarise(runs: readonly ChartRun[], xAxis: Axis, xDomain: XDomain | null): string {
   const parts = runs.map(({ label, series }) => {
     const last = series.loss.at(-1);
-    return last ? `${label}: training loss ${formatNumber(last.train)} at ${formatNumber(last.x)} ${AXIS_TITLES[xAxis]}` : `${label}: no data yet`;
+    return last ? `${label}: training loss ${formatNumber(last.train)} at ${formatNumber(last.x)} ${X_AXIS_TITLES[xAxis]}` : `${label}: no data yet`;
   });
-  const zoom = xDomain ? ` Zoomed to ${formatNumber(xDomain[0])} – ${formatNumber(xDomain[1])} ${AXIS_TITLES[xAxis]}.` : '';
+  const zoom = xDomain ? ` Zoomed to ${formatNumber(xDomain[0])} – ${formatNumber(xDomain[1])} ${X_AXIS_TITLES[xAxis]}.` : '';
   return `Loss chart. ${parts.join('; ')}.${zoom}`;
 }
 

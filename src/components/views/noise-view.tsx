@@ -4,14 +4,13 @@ import { useMetricsStore } from '../../store/metrics-store';
 import { resolveBatchSize } from '../../experiment/config';
 import { runLabels } from '../../store/run-settings';
 import { useSettingsStore } from '../../store/settings-store';
-import { useUiStore, type NoiseMetric, type XAxis } from '../../store/ui-store';
+import { useUiStore, type NoiseMetric } from '../../store/ui-store';
+import { X_AXIS_TITLES } from '../charts/chart-axes';
 import { Explainer } from '../explain/explainer';
 import { formatNumber } from '../format';
 import { NoiseChart } from './noise-chart';
 import { batchGradientChart, batchVersusScale, describeNoise, noiseScaleChart, noiseXScale, type NoiseRun } from './noise-model';
 import { NoiseTable } from './noise-table';
-
-const X_TITLES: Record<XAxis, string> = { steps: 'steps', epochs: 'epochs', examples: 'examples seen', seconds: 'compute seconds' };
 
 const CADENCES: { value: string; label: string; ms: number | null }[] = [
   { value: '250', label: 'every 0.25 s', ms: 250 },
@@ -94,7 +93,7 @@ export function NoiseView() {
             <h3>Batch gradient against the full gradient</h3>
             <MetricSwitch />
           </figcaption>
-          <NoiseChart model={gradientModel} xTitle={X_TITLES[xAxis]} description={describeNoise(noiseRuns, metric)} empty={empty} />
+          <NoiseChart model={gradientModel} xTitle={X_AXIS_TITLES[xAxis]} description={describeNoise(noiseRuns, metric)} empty={empty} />
           <p className="legend-line">
             <span className="legend-item">• measured</span>
             <span className="legend-item">━ running RMS</span>
@@ -105,7 +104,7 @@ export function NoiseView() {
           <figcaption>
             <h3>Noise scale B_simple</h3>
           </figcaption>
-          <NoiseChart model={scaleModel} xTitle={X_TITLES[xAxis]} description={describeNoise(noiseRuns, 'scale')} empty={empty} />
+          <NoiseChart model={scaleModel} xTitle={X_AXIS_TITLES[xAxis]} description={describeNoise(noiseRuns, 'scale')} empty={empty} />
           <p className="legend-line">
             <span className="legend-item">━ exact</span>
             <span className="legend-item">╌ two-batch estimate</span>

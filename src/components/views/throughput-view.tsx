@@ -4,12 +4,11 @@ import { resolveBatchSize } from '../../experiment/config';
 import { useMetricsStore } from '../../store/metrics-store';
 import { runLabels } from '../../store/run-settings';
 import { useSettingsStore } from '../../store/settings-store';
-import { useUiStore, type XAxis } from '../../store/ui-store';
+import { useUiStore } from '../../store/ui-store';
+import { X_AXIS_TITLES } from '../charts/chart-axes';
 import { Explainer } from '../explain/explainer';
 import { NoiseChart } from './noise-chart';
 import { describeRates, rateChart, throughputReading, throughputXScale, type ThroughputRun } from './throughput-model';
-
-const X_TITLES: Record<XAxis, string> = { steps: 'steps', epochs: 'epochs', examples: 'examples seen', seconds: 'compute seconds' };
 
 /** Each run's steps per second and examples per second over training, side by side, from its own compute clock. */
 export function ThroughputView() {
@@ -41,13 +40,13 @@ export function ThroughputView() {
           <figcaption>
             <h3>Steps per second</h3>
           </figcaption>
-          <NoiseChart model={steps} xTitle={X_TITLES[xAxis]} description={describeRates(rateRuns, 'stepsPerSecond')} empty={empty} />
+          <NoiseChart model={steps} xTitle={X_AXIS_TITLES[xAxis]} description={describeRates(rateRuns, 'stepsPerSecond')} empty={empty} />
         </figure>
         <figure>
           <figcaption>
             <h3>Examples per second</h3>
           </figcaption>
-          <NoiseChart model={examples} xTitle={X_TITLES[xAxis]} description={describeRates(rateRuns, 'examplesPerSecond')} empty={empty} />
+          <NoiseChart model={examples} xTitle={X_AXIS_TITLES[xAxis]} description={describeRates(rateRuns, 'examplesPerSecond')} empty={empty} />
         </figure>
       </div>
       <p className="legend-line">
