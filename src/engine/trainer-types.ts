@@ -13,6 +13,11 @@ export interface TrainerConfig {
   shuffle: ShuffleMode;
   dropLast: boolean;
   seed: number;
+  /**
+   * Most rows a step computes in one pass (default PIECE_ROWS): larger batches are cut into pieces so a shared GPU
+   * keeps drawing. The batch-size sweep passes Infinity, so its steps (and their memory) are whole.
+   */
+  pieceRows?: number;
 }
 
 export type TrainerStatus = 'ok' | 'diverged';

@@ -44,6 +44,7 @@ export function createTrainer(config: TrainerConfig): Trainer {
   const shapes = layerShapes(model, data.inputDim, data.outputDim);
   const n = data.train.count;
   const batchSize = effectiveBatchSize(n, config.batchSize);
+  const pieceRows = config.pieceRows ?? PIECE_ROWS;
   const loader = createDataLoader({ n, batchSize, shuffle: config.shuffle, dropLast: config.dropLast, seed: config.seed });
   const initial = initialParameters(model, shapes, config.seed);
   const layers: TrainableLayer[] = tf.tidy(() =>
@@ -137,7 +138,7 @@ export function createTrainer(config: TrainerConfig): Trainer {
     const size = batch.indices.length;
     const parts: RowSums[] = [];
     try {
-      for (const [piece] of pieceGroups([size])) {
+      for (const [piece] of pieceGroups([size], pieceRows)) {
         const part = tf.tidy(() => {
           const rows = batchRows(batch.indices, piece!.start, piece!.rows);
           return rowsGradients(rows.x, rows.targets, stepScale(size));
@@ -176,7 +177,7 @@ export function createTrainer(config: TrainerConfig): Trainer {
     async runSteps(count) {
       if (disposed || progress.status !== 'ok' || count <= 0) return [];
       const pending: PendingStep[] = [];
-      for (let k = 0; k < count; k++) pending.push(batchSize > PIECE_ROWS ? await dispatchStepInPieces() : dispatchStep());
+      for (let k = 0; k < count; k++) pending.push(batchSize > pieceRows ? await dispatchStepInPieces() : dispatchStep());
       const packed = tf.tidy(() => tf.concat([tf.stack(pending.map((p) => p.loss)), tf.reshape(parameterNormSq(), [1])]));
       tf.dispose(pending.map((p) => p.loss));
       const values = await packed.data();
