@@ -1,6 +1,7 @@
 import type { DatasetSpec } from '../engine/datasets';
 import type { LoaderState, ShuffleMode } from '../engine/loader';
 import type { ModelSpec } from '../engine/models';
+import type { SweepPoint } from '../engine/throughput';
 
 /** What the user asks for: `auto` picks WebGL where tfjs accepts the context, else the CPU. */
 export type BackendPreference = 'auto' | 'webgl' | 'webgpu' | 'wasm' | 'cpu';
@@ -217,4 +218,47 @@ export interface TrainingHostApi {
   /** Live tensors on the device (leak checks in tests). */
   tensorCount(): Promise<number>;
   dispose(): void;
+}
+
+/** A tfjs backend by name. */
+export type BackendName = BackendInfo['name'];
+
+/** One backend's part of a batch-size sweep: time these sizes of this model on a seeded dataset. */
+export interface SweepRequest {
+  backend: BackendName;
+  /** The dataset to time on (a larger seeded copy of the workspace's). */
+  dataset: DatasetSpec;
+  model: ModelSpec;
+  /** Ascending. */
+  batchSizes: number[];
+}
+
+/** Why a backend's sweep ended before its largest size: an allocation failed, steps got too slow, or another error. */
+export interface SweepStop {
+  batchSize: number;
+  reason: 'memory' | 'slow' | 'error';
+  message: string;
+}
+
+/** What one backend measured; `unavailable` (with no points) when it could not start, saying why. */
+export interface BackendSweep {
+  backend: BackendName;
+  label: string;
+  points: SweepPoint[];
+  stop: SweepStop | null;
+  unavailable: string | null;
+}
+
+/** One more size measured on one backend. */
+export interface SweepProgress {
+  backend: BackendName;
+  point: SweepPoint;
+  /** Sizes measured so far on this backend, of `total`. */
+  done: number;
+  total: number;
+}
+
+/** The sweep worker's API (one worker per backend, through Comlink). */
+export interface SweepHostApi {
+  run(request: SweepRequest, onProgress: (progress: SweepProgress) => void): Promise<BackendSweep>;
 }

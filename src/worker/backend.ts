@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import type { BackendInfo, BackendPreference } from '../runtime/protocol';
-import { computes, tryWasm, tryWebGpu } from './extra-backends';
+import { computes, tryWasm, tryWebGpu, type BackendTry } from './extra-backends';
 
 interface WebGlBackendLike {
   gpgpu?: { gl?: WebGL2RenderingContext | WebGLRenderingContext };
@@ -59,6 +59,24 @@ export async function selectBackend(preference: BackendPreference, inWorker: boo
         ? 'WebGL could not start here, so training runs on the CPU instead.'
         : 'No usable GPU (WebGL) was found, so training runs on the CPU.';
   return { name: 'cpu', label: 'CPU', notice, inWorker };
+}
+
+/**
+ * Starts exactly the named backend, or says why it cannot (no fallback): the batch-size sweep times each backend
+ * on its own. WebGL is accepted even when the browser renders it in software, and the label says so.
+ */
+export async function startExactBackend(name: BackendInfo['name']): Promise<BackendTry> {
+  tf.env().set('PROD', true);
+  if (name === 'wasm') return tryWasm();
+  if (name === 'webgpu') return tryWebGpu();
+  if (name === 'webgl') {
+    if (!(await tryWebGl(true))) return { ok: false, reason: 'WebGL could not start here' };
+    const renderer = rendererName();
+    return { ok: true, label: `WebGL · ${renderer}${renderer === 'SwiftShader' ? ' (software)' : ''}` };
+  }
+  await tf.setBackend('cpu');
+  await tf.ready();
+  return { ok: true, label: 'CPU (tfjs, JavaScript)' };
 }
 
 /** Calls `onLost` if the WebGL context behind tfjs is lost; returns an unsubscribe function. */
