@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { startTrainingBridge, type TrainingControls } from '../runtime/training-bridge';
 import { backendFromQuery } from '../runtime/url-backend';
 import { useSettingsStore } from '../store/settings-store';
+import { useSweepStore } from '../store/sweep-store';
 import { useUiStore } from '../store/ui-store';
 import { App } from './app';
 import './styles.css';
@@ -14,6 +15,8 @@ if (notice) useUiStore.getState().notify({ id: 'url-backend', text: notice, tone
 const training = startTrainingBridge();
 // A handle for the end-to-end tests (forcing a WebGL context loss, counting tensors); it changes no behaviour.
 (window as unknown as { batchscope?: TrainingControls }).batchscope = training;
+// The batch-size sweep's results, read by the e2e tests and `npm run bench:throughput`; read-only.
+(window as unknown as { batchscopeSweep?: { state: () => ReturnType<typeof useSweepStore.getState> } }).batchscopeSweep = { state: () => useSweepStore.getState() };
 
 const root = document.getElementById('root');
 if (root) {

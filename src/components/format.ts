@@ -45,3 +45,18 @@ export function formatCount(value: number): string {
 export function formatMs(ms: number | null): string {
   return ms === null ? '—' : `${formatNumber(ms)} ms`;
 }
+
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+
+/** Bytes for reading, in powers of 1,024: "512 B", "1.5 KiB", "3.2 MiB". */
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null || !Number.isFinite(bytes)) return '—';
+  let value = bytes;
+  let unit = 0;
+  // Compared after rounding, so 1,048,575.99 bytes reads 1 MiB, not 1,024 KiB.
+  while (Math.abs(Math.round(value)) >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${formatNumber(value)} ${BYTE_UNITS[unit]}`;
+}

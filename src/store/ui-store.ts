@@ -16,6 +16,9 @@ export type XDomain = [number, number];
 /** The views under the loss chart, one shown at a time. */
 export type WorkspaceView = 'noise' | 'variance' | 'cloud' | 'landscape' | 'throughput' | 'data' | 'loader';
 
+/** The throughput view's part: the runs' live speeds, or the batch-size sweep. */
+export type ThroughputMode = 'runs' | 'sweep';
+
 /** What the batch-gradient chart of the noise view plots. */
 export type NoiseMetric = 'error' | 'cosine';
 
@@ -27,6 +30,7 @@ interface UiState {
   notices: Notice[];
   view: WorkspaceView;
   noiseMetric: NoiseMetric;
+  throughputMode: ThroughputMode;
   /** The run whose gradients the variance and cloud views take apart (null: the mini-batch run). */
   analysisRunId: string | null;
   /** The cloud's batch size (null: the analysed run's own B). */
@@ -35,6 +39,7 @@ interface UiState {
   setAnalysisRun(id: string): void;
   setCloudBatchSize(size: number | null): void;
   setNoiseMetric(metric: NoiseMetric): void;
+  setThroughputMode(mode: ThroughputMode): void;
   /** Also drops the zoom: a range in epochs means nothing on the steps axis. */
   setXAxis(xAxis: XAxis): void;
   setLogY(logY: boolean): void;
@@ -53,12 +58,14 @@ export const useUiStore = create<UiState>()((set) => ({
   notices: [],
   view: 'noise',
   noiseMetric: 'error',
+  throughputMode: 'runs',
   analysisRunId: null,
   cloudBatchSize: null,
   setView: (view) => set({ view }),
   setAnalysisRun: (analysisRunId) => set({ analysisRunId, cloudBatchSize: null }),
   setCloudBatchSize: (cloudBatchSize) => set({ cloudBatchSize }),
   setNoiseMetric: (noiseMetric) => set({ noiseMetric }),
+  setThroughputMode: (throughputMode) => set({ throughputMode }),
   setXAxis: (xAxis) => set((s) => (s.xAxis === xAxis ? {} : { xAxis, xDomain: null })),
   setLogY: (logY) => set({ logY }),
   setXDomain: (xDomain) => {

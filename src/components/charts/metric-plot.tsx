@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine } from 'recharts';
+import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceDot, ReferenceLine } from 'recharts';
 import { formatTick } from '../format';
 import { AXIS_TEXT, xAxisElement, yAxisElement } from './chart-axes';
 import { yAxisWidth } from './chart-geometry';
@@ -32,6 +32,15 @@ export interface PlotMark {
   label: string;
 }
 
+/** A shaded stretch of the x-axis [from, to], labelled at its top (e.g. a regime read from the measurement). */
+export interface PlotBand {
+  id: string;
+  from: number;
+  to: number;
+  fill: string;
+  label: string;
+}
+
 export interface MetricPlotProps {
   width: number;
   height: number;
@@ -48,6 +57,8 @@ export interface MetricPlotProps {
   levels?: readonly PlotLevel[];
   /** Vertical lines (e.g. each run's B on a batch-size axis), labelled at the top. */
   marks?: readonly PlotMark[];
+  /** Shaded x-ranges, drawn under everything else. */
+  bands?: readonly PlotBand[];
   /** Drawn as larger dots with a dark outline (e.g. the full gradient G). */
   highlights?: readonly { id: string; x: number; y: number; colour: string }[];
 }
@@ -55,7 +66,7 @@ export interface MetricPlotProps {
 const MARGIN = { top: 10, right: 16, bottom: 28, left: 8 };
 
 /** A small chart of measured lines and dots over the workspace's x-axis, with our own ticks (see nice-ticks). */
-export const MetricPlot = memo(function MetricPlot({ width, height, x, y, logY, logX = false, xTitle, yTitle, lines, dots, dotStyle, levels = [], marks = [], highlights = [] }: MetricPlotProps) {
+export const MetricPlot = memo(function MetricPlot({ width, height, x, y, logY, logX = false, xTitle, yTitle, lines, dots, dotStyle, levels = [], marks = [], bands = [], highlights = [] }: MetricPlotProps) {
   return (
     // Inert for the same reason as the loss chart's drawing: the element around it is the one tab stop.
     <div className="metric-plot-drawing" inert>
@@ -63,6 +74,17 @@ export const MetricPlot = memo(function MetricPlot({ width, height, x, y, logY, 
         <CartesianGrid stroke="#e3e7ec" />
         {xAxisElement(x, xTitle, logX)}
         {yAxisElement(y, yTitle, logY, yAxisWidth(y.ticks.map(formatTick)))}
+        {bands.map((band) => (
+          <ReferenceArea
+            key={band.id}
+            x1={band.from}
+            x2={band.to}
+            fill={band.fill}
+            fillOpacity={1}
+            ifOverflow="hidden"
+            label={{ value: band.label, position: 'insideTop', fontSize: 11, fill: AXIS_TEXT, className: 'band-label' }}
+          />
+        ))}
         {levels.map((level) => (
           <ReferenceLine
             key={level.id}

@@ -142,3 +142,28 @@ export function ThroughputExplainerBody() {
     </>
   );
 }
+
+/** What the batch-size sweep shows: fixed cost per step, saturation, and memory. */
+export function SweepExplainerBody() {
+  return (
+    <>
+      <p>
+        Every step pays a fixed price before any example is touched: the browser hands the work to the backend, a GPU starts its programs, and the
+        loss comes back. On top of that each example costs a little. While the fixed price dominates, doubling B barely lengthens a step, so examples
+        per second double too: the flat, <em>overhead-bound</em> part of the left chart. Once the per-example work dominates, a step takes twice as long
+        for twice the examples and examples per second stop growing: the device is <em>saturated</em>.
+      </p>
+      <p>
+        A GPU has thousands of arithmetic units and the highest fixed price per step, so it only pays off when each step gives it enough examples to keep
+        them busy. With one example per step it mostly waits, and the CPU, which starts work cheaply, can win. Where the lines cross is where the
+        accelerator starts to earn its keep on this machine; a wider model (try 256 or 1,024) gives each example more work and moves that point.
+      </p>
+      <p>
+        Memory is the other limit. A step keeps every layer’s activations for each example in the batch until the backward pass has used them, so its
+        peak grows in a straight line with B on top of what is always there (the data, the weights, their gradients). The bytes per example come from
+        fitting that line to the measured peaks; the budget then says which batch sizes would fit. Past that point the step fails to allocate, and the
+        sweep stops there and says so. The largest usable batch is set by memory, the smallest sensible one by the fixed cost per step.
+      </p>
+    </>
+  );
+}

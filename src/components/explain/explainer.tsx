@@ -8,6 +8,7 @@ const bodies = {
   landscape: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.LandscapeExplainerBody }))),
   loader: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.LoaderExplainerBody }))),
   throughput: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.ThroughputExplainerBody }))),
+  sweep: lazy(() => import('./explainer-bodies').then((m) => ({ default: m.SweepExplainerBody }))),
 };
 
 /** A view's "what this shows", collapsed until asked for. */

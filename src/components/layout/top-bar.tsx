@@ -1,5 +1,6 @@
 import { useMetricsStore } from '../../store/metrics-store';
 import { useSettingsStore } from '../../store/settings-store';
+import { useSweepStore } from '../../store/sweep-store';
 import type { Speed } from '../../runtime/protocol';
 import { useTraining } from '../training-context';
 
@@ -15,6 +16,8 @@ export function TopBar() {
   const playing = useMetricsStore((s) => s.playing);
   const starting = useMetricsStore((s) => s.starting && !s.playing);
   const backend = useMetricsStore((s) => s.backend);
+  // A batch-size sweep times the device alone; training resumes when it ends.
+  const sweeping = useSweepStore((s) => s.running);
   const speed = useSettingsStore((s) => s.speed);
   const setSpeed = useSettingsStore((s) => s.setSpeed);
   return (
@@ -29,11 +32,13 @@ export function TopBar() {
           type="button"
           className="primary"
           onClick={playing || starting ? training.pause : training.play}
-          aria-label={playing ? 'Pause training' : starting ? 'Starting: training begins as soon as the runs are ready (press to cancel)' : 'Play: train all runs'}
+          disabled={sweeping}
+          title={sweeping ? 'Paused while the batch-size sweep runs; training resumes after it' : undefined}
+          aria-label={sweeping ? 'Play (paused while the batch-size sweep runs)' : playing ? 'Pause training' : starting ? 'Starting: training begins as soon as the runs are ready (press to cancel)' : 'Play: train all runs'}
         >
           {playing ? '❚❚ Pause' : starting ? 'Starting…' : '▶ Play'}
         </button>
-        <button type="button" onClick={training.step} disabled={!backend || playing} title="One SGD step of every run" aria-label="Step +1">
+        <button type="button" onClick={training.step} disabled={!backend || playing || sweeping} title="One SGD step of every run" aria-label="Step +1">
           <span className="button-word" aria-hidden="true">
             Step{' '}
           </span>

@@ -8,10 +8,35 @@ import { useUiStore } from '../../store/ui-store';
 import { X_AXIS_TITLES } from '../charts/chart-axes';
 import { Explainer } from '../explain/explainer';
 import { NoiseChart } from './noise-chart';
+import { SweepPanel } from './sweep-panel';
 import { describeRates, rateChart, throughputReading, throughputXScale, type ThroughputRun } from './throughput-model';
 
-/** Each run's steps per second and examples per second over training, side by side, from its own compute clock. */
+/** Throughput: the runs' live speeds, and a batch-size sweep across backends with its memory. */
 export function ThroughputView() {
+  const mode = useUiStore((s) => s.throughputMode);
+  const setMode = useUiStore((s) => s.setThroughputMode);
+  return (
+    <div className="throughput-view">
+      <div className="segmented throughput-mode" role="radiogroup" aria-label="Throughput view">
+        {(
+          [
+            ['runs', 'Your runs'],
+            ['sweep', 'Batch-size sweep'],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value} className={mode === value ? 'selected' : undefined}>
+            <input type="radio" name="throughput-mode" value={value} checked={mode === value} onChange={() => setMode(value)} />
+            {label}
+          </label>
+        ))}
+      </div>
+      {mode === 'runs' ? <LiveThroughput /> : <SweepPanel />}
+    </div>
+  );
+}
+
+/** Each run's steps per second and examples per second over training, side by side, from its own compute clock. */
+function LiveThroughput() {
   const runs = useSettingsStore(useShallow((s) => s.runs));
   const n = useSettingsStore((s) => s.experiment.n);
   const throughput = useDeferredValue(useMetricsStore((s) => s.throughput));
@@ -33,7 +58,7 @@ export function ThroughputView() {
   const empty = 'Press ▶ Play: each run’s speed is read from its timed blocks of steps.';
 
   return (
-    <div className="noise-view throughput-view">
+    <div className="noise-view live-throughput">
       <p className="panel-note">Measured on this device from each run’s own compute clock: the time of its steps, not of readbacks, evaluations or pauses.</p>
       <div className="noise-charts">
         <figure>

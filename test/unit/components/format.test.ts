@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMs, formatNumber, formatTick, superscript } from '../../../src/components/format';
+import { formatBytes, formatMs, formatNumber, formatTick, superscript } from '../../../src/components/format';
 
 describe('formatNumber', () => {
   it('writes tiny and huge numbers with a real superscript exponent and 3 significant digits', () => {
@@ -48,5 +48,15 @@ describe('formatTick', () => {
     expect(superscript(-12)).toBe('⁻¹²');
     expect(superscript(30)).toBe('³⁰');
     expect(superscript(0)).toBe('⁰');
+  });
+});
+
+describe('formatBytes', () => {
+  it('reads bytes in powers of 1,024 with 3 significant digits, rounding up into the next unit', () => {
+    expect(formatBytes(800)).toBe('800 B');
+    expect(formatBytes(1536)).toBe('1.5 KiB');
+    expect(formatBytes(2 ** 20 - 0.01)).toBe('1 MiB');
+    expect(formatBytes(3.25 * 2 ** 30)).toBe('3.25 GiB');
+    expect(formatBytes(null)).toBe('—');
   });
 });
