@@ -19,8 +19,8 @@ function messageOf(error: unknown): string {
 export function stopFor(batchSize: number, error: unknown): SweepStop {
   const message = messageOf(error);
   return MEMORY_ERROR.test(message)
-    ? { batchSize, reason: 'memory', message: `memory ran out at B = ${batchSize} (${message.slice(0, 160)})` }
-    : { batchSize, reason: 'error', message: `the step failed at B = ${batchSize} (${message.slice(0, 160)})` };
+    ? { batchSize, reason: 'memory', message: `memory ran out at B = ${batchSize.toLocaleString('en-US')} (${message.slice(0, 160)})` }
+    : { batchSize, reason: 'error', message: `the step failed at B = ${batchSize.toLocaleString('en-US')} (${message.slice(0, 160)})` };
 }
 
 /**
@@ -39,6 +39,9 @@ export function createSweepHost(clock: () => number = () => performance.now(), t
       try {
         data = uploadDataset(generateDataset(request.dataset));
         const setup = { data, model: request.model, seed: request.dataset.seed };
+        // A fresh worker's first timings include the JavaScript engine's own warm-up (compiling the backend's code):
+        // one throwaway timing of the first size takes it out of the figures.
+        if (request.batchSizes.length > 0) await timeBatch(setup, request.batchSizes[0]!, clock);
         for (const [index, batchSize] of request.batchSizes.entries()) {
           let oneStepMs: number;
           try {
@@ -52,7 +55,7 @@ export function createSweepHost(clock: () => number = () => performance.now(), t
           onProgress({ backend: request.backend, point: points[points.length - 1]!, done: index + 1, total: request.batchSizes.length });
           const next = request.batchSizes[index + 1];
           if (next !== undefined && oneStepMs > SLOW_STEP_MS) {
-            stop = { batchSize: next, reason: 'slow', message: `one step at B = ${batchSize} took ${(oneStepMs / 1000).toFixed(1)} s, so larger batches were not timed` };
+            stop = { batchSize: next, reason: 'slow', message: `one step at B = ${batchSize.toLocaleString('en-US')} took ${(oneStepMs / 1000).toFixed(1)} s, so larger batches were not timed` };
             break;
           }
         }

@@ -42,21 +42,21 @@ export function crossoverSentence(result: SweepResult): string | null {
       ? `${stretches[0]!.name.replace(/^the/, 'The')} is the fastest at every batch size timed by all of them.`
       : `Fastest here: ${stretches.map((s) => `${s.name} ${s.from === s.to ? `at B = ${formatCount(s.from)}` : `for B = ${formatCount(s.from)}–${formatCount(s.to)}`}`).join(', ')}.`;
   const cpu = backends.find((b) => b.backend === 'cpu');
-  const gpu = backends.find((b) => b.backend === 'webgpu') ?? backends.find((b) => b.backend === 'webgl');
-  if (!cpu || !gpu) return envelope;
-  const pair = overtakings({ name: theNameOf(gpu), points: gpu.points }, { name: 'the CPU', points: cpu.points });
+  const gpus = backends.filter((b) => b.backend === 'webgl' || b.backend === 'webgpu');
+  if (!cpu || gpus.length === 0) return envelope;
+  return `${envelope} ${gpus.map((gpu) => versusCpu(gpu, cpu)).join(' ')}`;
+}
+
+/** Where a GPU backend overtakes the CPU on this machine, if it does. */
+function versusCpu(gpu: BackendSweep, cpu: BackendSweep): string {
   const gpuName = nameOf(gpu);
+  const pair = overtakings({ name: gpuName, points: gpu.points }, { name: 'the CPU', points: cpu.points });
   const last = pair[pair.length - 1];
-  const gpuAhead = last ? last.faster === gpuName : null;
-  let versus: string;
-  if (last && gpuAhead) versus = `On this machine ${gpuName} beats the CPU from ${about(last.batchSize)}; below that the CPU is faster.`;
-  else if (last) versus = `On this machine the CPU overtakes ${gpuName} again from ${about(last.batchSize)}.`;
-  else {
-    const shared = gpu.points.filter((p) => cpu.points.some((q) => q.batchSize === p.batchSize));
-    const gpuFaster = shared.length > 0 && shared.every((p) => p.msPerStep < cpu.points.find((q) => q.batchSize === p.batchSize)!.msPerStep);
-    versus = gpuFaster ? `On this machine ${gpuName} is faster than the CPU at every size timed.` : `On this machine ${gpuName} does not overtake the CPU at any size timed.`;
-  }
-  return `${envelope} ${versus}`;
+  if (last && last.faster === gpuName) return `On this machine ${gpuName} beats the CPU from ${about(last.batchSize)}; below that the CPU is faster.`;
+  if (last) return `On this machine the CPU overtakes ${gpuName} again from ${about(last.batchSize)}.`;
+  const shared = gpu.points.filter((p) => cpu.points.some((q) => q.batchSize === p.batchSize));
+  const gpuFaster = shared.length > 0 && shared.every((p) => p.msPerStep < cpu.points.find((q) => q.batchSize === p.batchSize)!.msPerStep);
+  return gpuFaster ? `On this machine ${gpuName} is faster than the CPU at every size timed.` : `On this machine ${gpuName} does not overtake the CPU at any size timed.`;
 }
 
 /** Memory in a sentence: bytes per example from the fit, and the largest B the budget would hold. */
