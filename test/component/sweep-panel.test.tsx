@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TrainingContext } from '../../src/components/training-context';
 import { SweepPanel } from '../../src/components/views/sweep-panel';
@@ -96,11 +96,19 @@ describe('the batch-size sweep panel', () => {
 
   it('keeps a sweep for comparison, drawn dashed and named in the legend', () => {
     useSweepStore.setState({ current: SWEEP });
-    renderPanel();
+    const { container } = renderPanel();
+    const dashedIn = (chart: Element) => chart.querySelectorAll('.recharts-line-curve[stroke-dasharray]').length;
+    const timeChart = () => container.querySelector('.sweep-chart')!;
+    expect(dashedIn(timeChart())).toBe(0);
     fireEvent.click(screen.getByRole('button', { name: 'Keep for comparison' }));
     expect(useSweepStore.getState().kept.map((k) => k.id)).toEqual(['sweep-1']);
-    expect(screen.getAllByText(/\(kept: hidden 16×2, moons, N = 65,536\)/)).toHaveLength(2);
+    expect(screen.getByText('kept: hidden 16×2, moons, N = 65,536')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Keep for comparison' })).toBeDisabled();
+    // Drawn once while it is still the current sweep; dashed under the next one's solid lines.
+    expect(dashedIn(timeChart())).toBe(0);
+    act(() => useSweepStore.setState({ current: { ...SWEEP, id: 'sweep-2', title: 'hidden 256×2, moons, N = 65,536' } }));
+    expect(dashedIn(timeChart())).toBe(2);
+    expect(container.querySelectorAll('.sweep-chart')[0]!.querySelectorAll('.recharts-line-curve').length).toBe(4);
     fireEvent.click(screen.getByRole('button', { name: 'Clear kept' }));
     expect(useSweepStore.getState().kept).toEqual([]);
   });

@@ -4,6 +4,7 @@ import type { SweepResult } from '../../store/sweep-store';
 import type { DotSet } from '../charts/dot-cloud';
 import type { PlotBand, PlotLevel, PlotLine, PlotMark } from '../charts/metric-plot';
 import { logScale, type AxisScale } from '../charts/nice-ticks';
+import { formatCount } from '../format';
 
 /** Each backend's colour in the sweep charts. */
 export const BACKEND_COLOURS: Record<BackendName, string> = { cpu: '#6b4c9a', wasm: '#CC79A7', webgl: '#0072B2', webgpu: '#009E73' };
@@ -64,7 +65,8 @@ function lineOf(result: SweepResult, backend: BackendSweep, kept: boolean, value
 }
 
 function chartOf(current: SweepResult | null, kept: readonly SweepResult[], runs: readonly RunMark[], yTitle: string, value: (p: SweepPoint) => number | null): SweepChartModel {
-  const all = [...kept, ...(current ? [current] : [])];
+  // A kept sweep that is still the current one is drawn once, solid.
+  const all = [...kept.filter((k) => k.id !== current?.id), ...(current ? [current] : [])];
   const lines = all.flatMap((result) => measured(result).map((backend) => lineOf(result, backend, result !== current, value)));
   const values = lines.flatMap((l) => l.points.map((p) => p.y));
   const x = xScaleOf(all);
@@ -75,7 +77,8 @@ function chartOf(current: SweepResult | null, kept: readonly SweepResult[], runs
     yTitle,
     lines,
     dots: currentLines.map((l) => ({ id: l.id, colour: l.colour, points: l.points })),
-    marks: runs.filter((r) => r.batchSize >= x.domain[0] && r.batchSize <= x.domain[1]).map((r) => ({ id: r.id, x: r.batchSize, colour: '#8a96a3', label: r.label })),
+    // Just the number: three runs' full names collide on a narrow log axis (the legend says what the lines are).
+    marks: runs.filter((r) => r.batchSize >= x.domain[0] && r.batchSize <= x.domain[1]).map((r) => ({ id: r.id, x: r.batchSize, colour: '#8a96a3', label: formatCount(r.batchSize) })),
     bands: [],
     levels: [],
     hasData: values.length > 0,

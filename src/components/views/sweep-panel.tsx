@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { regimeSpans } from '../../engine/throughput';
 import { resolveBatchSize } from '../../experiment/config';
 import { BACKEND_NAMES } from '../../runtime/backend-offers';
 import type { BackendName } from '../../runtime/protocol';
@@ -35,7 +36,7 @@ export function SweepPanel() {
   const rate = useMemo(() => examplesRateChart(current, kept, marks, regimeBackend), [current, kept, marks, regimeBackend]);
   const memory = useMemo(() => memoryChart(current, kept, marks, reading, budgetBytes), [current, kept, marks, reading, budgetBytes]);
   const backends = measured(current);
-  const legend = [...kept.map((k) => ({ result: k, dashed: true })), ...(current ? [{ result: current, dashed: false }] : [])];
+  const shownRegimes = (['overhead-bound', 'saturated'] as const).filter((regime) => regimeBackend && regimeSpans(regimeBackend.points).some((span) => span.regime === regime));
 
   return (
     <div className="sweep-panel">
@@ -44,31 +45,33 @@ export function SweepPanel() {
         median of timed blocks that each end in one readback. Training pauses while it runs.
       </p>
       <SweepControls />
+      {current ? (
+        <p className="sweep-title">
+          {current.cancelled ? 'Cancelled sweep' : running ? 'Sweeping' : 'Sweep'}: {current.title}
+        </p>
+      ) : null}
       <div className="noise-charts">
         <SweepChart title="Time per step" model={time} description={describeSweep(current, 'time')} />
         <SweepChart title="Examples per second" model={rate} description={describeSweep(current, 'rate')} />
       </div>
-      {legend.length > 0 ? (
+      {current || kept.length > 0 ? (
         <p className="legend-line">
-          {legend.flatMap(({ result, dashed }) =>
-            measured(result).map((b) => (
-              <span key={`${result.id}-${b.backend}`} className="legend-item">
-                <span className={dashed ? 'swatch dashed' : 'swatch'} style={{ background: BACKEND_COLOURS[b.backend] }} aria-hidden="true" /> {b.label}
-                {dashed ? ` (kept: ${result.title})` : ` (${result.title}${result.cancelled ? ', cancelled' : ''})`}
-              </span>
-            )),
-          )}
+          {measured(current).map((b) => (
+            <span key={b.backend} className="legend-item">
+              <span className="swatch" style={{ background: BACKEND_COLOURS[b.backend] }} aria-hidden="true" /> {b.label}
+            </span>
+          ))}
+          {kept.map((k) => (
+            <span key={k.id} className="legend-item">
+              <span className="swatch dashed" style={{ background: '#3a4450' }} aria-hidden="true" /> kept: {k.title}
+            </span>
+          ))}
           <span className="legend-item">┊ your runs’ B</span>
-          {regimeBackend ? (
-            <>
-              <span className="legend-item">
-                <span className="swatch" style={{ background: REGIME_FILLS['overhead-bound']! }} aria-hidden="true" /> {BACKEND_NAMES[regimeBackend.backend]} overhead-bound
-              </span>
-              <span className="legend-item">
-                <span className="swatch" style={{ background: REGIME_FILLS.saturated! }} aria-hidden="true" /> {BACKEND_NAMES[regimeBackend.backend]} saturated
-              </span>
-            </>
-          ) : null}
+          {shownRegimes.map((regime) => (
+            <span key={regime} className="legend-item">
+              <span className="swatch" style={{ background: REGIME_FILLS[regime]! }} aria-hidden="true" /> {BACKEND_NAMES[regimeBackend!.backend]} {regime}
+            </span>
+          ))}
         </p>
       ) : null}
       {current && !running ? (
