@@ -62,14 +62,15 @@ export function runSweep(requests: readonly SweepRequest[], listener: SweepListe
     for (const [index, request] of requests.entries()) {
       if (cancelled) break;
       listener.onBackendStart(request.backend, index);
-      current = spawn();
       let result: BackendSweep | null;
       try {
+        current = spawn();
         result = await Promise.race([current.host.run(request, (progress) => !cancelled && listener.onProgress(progress)), interrupted]);
       } catch (error) {
+        // A worker that cannot start (no Web Workers, a blocked script) or that died: that backend was not timed.
         result = failure(request.backend, error);
       } finally {
-        current.terminate();
+        current?.terminate();
         current = null;
       }
       if (cancelled || !result) break;

@@ -76,6 +76,15 @@ describe('the sweep runner', () => {
     expect(progress.length).toBe(heard);
   });
 
+  it('reports every backend as not timed, with why, where no worker can start (no Web Workers)', async () => {
+    const noWorkers = () => {
+      throw new ReferenceError('Worker is not defined');
+    };
+    const { cancelled, results } = await runSweep([request('cpu'), request('webgl')], silent, noWorkers).done;
+    expect(cancelled).toBe(false);
+    expect(results.map((r) => r.unavailable)).toEqual(['its worker failed (Worker is not defined)', 'its worker failed (Worker is not defined)']);
+  });
+
   it('reports a backend whose worker failed as unavailable, with why, and carries on', async () => {
     const workers = fakeWorkers(1, 'wasm');
     const { results } = await runSweep([request('wasm'), request('cpu')], silent, workers.spawn).done;
