@@ -74,8 +74,8 @@ describe('the batch-size sweep panel', () => {
         name: 'Batch-size sweep (hidden 16×2, moons, N = 65,536), log–log. CPU (tfjs, JavaScript): 90,909 examples per second at B = 1, 999,847 examples per second at B = 65,536; WebGL · SwiftShader (software): 1,000 examples per second at B = 1, 3.96 × 10⁷ examples per second at B = 65,536.',
       }),
     ).toBeInTheDocument();
-    const reading = screen.getByText(/^Fastest here:/);
-    expect(reading).toHaveTextContent('Fastest here: the CPU for B = 1–1,024, WebGL for B = 2,048–65,536. On this machine WebGL beats the CPU from B ≈ 1,000; below that the CPU is faster.');
+    const reading = screen.getByText(/^Fastest at the sizes every backend timed:/);
+    expect(reading).toHaveTextContent('Fastest at the sizes every backend timed: the CPU for B = 1–1,024, WebGL for B = 2,048–65,536. On this machine WebGL beats the CPU from B ≈ 1,000; below that the CPU is faster.');
     // CPU: t₀/c = 10 — a step within 1.5× of B = 1's up to B = 4, time ∝ B from B = 32; the knee, read between
     // B = 8 and 16, lands near 10.
     expect(screen.getByText(/^CPU: up to B = 4 a step/)).toHaveTextContent(/\(overhead-bound\); from B = 32 a step’s time grows almost in step with B and examples per second level off near 999,847\/s \(saturated\)\. Knee at B ≈ 12\.$/);

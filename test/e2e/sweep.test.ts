@@ -66,7 +66,7 @@ describe('the batch-size sweep in the app', () => {
 
       const time = page.getByRole('img', { name: /^Batch-size sweep \(hidden 16×2, moons, N = 256\), log–log\. CPU .* ms per step at B = 1, .* ms per step at B = 256; WebGL .* ms per step at B = 256\.$/ });
       await expect(time.locator('.recharts-line-curve').count()).resolves.toBe(2);
-      await page.getByText(/^(Fastest here: |The CPU is the fastest|WebGL is the fastest)/).waitFor();
+      await page.getByText(/^(Fastest at the sizes every backend timed: |The CPU is the fastest|WebGL is the fastest)/).waitFor();
       await page.getByText(/^On this machine WebGL|On this machine WebGL|On this machine the CPU/).first().waitFor();
       await page.getByText(/^WebGL: each example in a step adds about .* at the peak/).waitFor();
 

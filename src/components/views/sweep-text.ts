@@ -40,7 +40,7 @@ export function crossoverSentence(result: SweepResult): string | null {
   const envelope =
     stretches.length === 1
       ? `${stretches[0]!.name.replace(/^the/, 'The')} is the fastest at every batch size timed by all of them.`
-      : `Fastest here: ${stretches.map((s) => `${s.name} ${s.from === s.to ? `at B = ${formatCount(s.from)}` : `for B = ${formatCount(s.from)}–${formatCount(s.to)}`}`).join(', ')}.`;
+      : `Fastest at the sizes every backend timed: ${stretches.map((s) => `${s.name} ${s.from === s.to ? `at B = ${formatCount(s.from)}` : `for B = ${formatCount(s.from)}–${formatCount(s.to)}`}`).join(', ')}.`;
   const cpu = backends.find((b) => b.backend === 'cpu');
   const gpus = backends.filter((b) => b.backend === 'webgl' || b.backend === 'webgpu');
   if (!cpu || gpus.length === 0) return envelope;

@@ -16,7 +16,7 @@ describe('the sweep’s sentences', () => {
     // CPU 0.01 + 0.001·B; WebGL 1 + 0.00001·B crosses it near B = 1,000; WebGPU 50 ms a step never does by 4,096.
     const text = crossoverSentence(result([curve('cpu', 0.01, 0.001), curve('webgl', 1, 0.00001), curve('webgpu', 50, 0.001)]));
     expect(text).toBe(
-      'Fastest here: the CPU for B = 1–1,024, WebGL for B = 2,048–4,096. On this machine WebGL beats the CPU from B ≈ 1,000; below that the CPU is faster. On this machine WebGPU does not overtake the CPU at any size timed.',
+      'Fastest at the sizes every backend timed: the CPU for B = 1–1,024, WebGL for B = 2,048–4,096. On this machine WebGL beats the CPU from B ≈ 1,000; below that the CPU is faster. On this machine WebGPU does not overtake the CPU at any size timed.',
     );
   });
 
