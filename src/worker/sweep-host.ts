@@ -9,7 +9,7 @@ import { startExactBackend } from './backend';
 export const SLOW_STEP_MS = 2000;
 
 // What tfjs and the browsers say when a buffer, texture or heap cannot be had.
-const MEMORY_ERROR = /memory|alloc|out of|oom|texture size|too large|invalid array length|array buffer|exceeds/i;
+const MEMORY_ERROR = /memory|alloc|out of|oom|texture size|create texture|too large|invalid (typed )?array length|array buffer|exceeds/i;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -38,10 +38,22 @@ describe('the sweep host (one backend in one worker)', () => {
   it('says which errors are a refused allocation and which are not', () => {
     expect(stopFor(4096, new Error('Failed to allocate memory for a texture')).reason).toBe('memory');
     expect(stopFor(4096, new RangeError('Invalid array length')).reason).toBe('memory');
+    expect(stopFor(4096, new RangeError('Invalid typed array length: 8589934592')).reason).toBe('memory');
+    expect(stopFor(4096, new Error('Failed to create texture')).reason).toBe('memory');
     expect(stopFor(4096, new Error('Requested texture size [70000x1] greater than WebGL maximum')).reason).toBe('memory');
     const other = stopFor(8, new Error('kernel exploded'));
     expect(other).toMatchObject({ batchSize: 8, reason: 'error' });
     expect(other.message).toContain('B = 8');
+  });
+
+  it('stops where the backend really refuses an allocation: one hidden layer of 2^20 units fits at B = 1, not at B = 8,192 (2^33 activations)', async () => {
+    const before = tf.memory().numTensors;
+    const wide: SweepRequest = { ...request, dataset: { ...request.dataset, n: 8192 }, model: { kind: 'mlp', hidden: [2 ** 20], activation: 'relu' }, batchSizes: [1, 8192] };
+    const result = await createSweepHost().run(wide, () => undefined);
+    expect(result.points.map((p) => p.batchSize)).toEqual([1]);
+    expect(result.stop).toMatchObject({ batchSize: 8192, reason: 'memory' });
+    expect(result.stop!.message).toMatch(/^memory ran out at B = 8,192 \(/);
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('stops at the size whose allocation fails, keeping the sizes measured before it, and frees the dataset', async () => {
