@@ -1,5 +1,6 @@
 import { useUiStore, type XAxis } from '../../store/ui-store';
 import { ZoomButtons } from './zoom-buttons';
+import { Segmented } from '../controls/segmented';
 
 const AXES: { value: XAxis; label: string; meaning: string }[] = [
   { value: 'steps', label: 'steps', meaning: 'Per step: every weight update counts the same, however many examples it looked at.' },
@@ -16,14 +17,7 @@ export function AxisSwitch() {
   const current = AXES.find((a) => a.value === xAxis)!;
   return (
     <div className="axis-switch">
-      <div className="segmented" role="radiogroup" aria-label="Loss chart x-axis">
-        {AXES.map((a) => (
-          <label key={a.value} className={a.value === xAxis ? 'selected' : undefined}>
-            <input type="radio" name="x-axis" value={a.value} checked={a.value === xAxis} onChange={() => setXAxis(a.value)} />
-            {a.label}
-          </label>
-        ))}
-      </div>
+      <Segmented label="Loss chart x-axis" name="x-axis" options={AXES} value={xAxis} onChange={setXAxis} />
       <label className="toggle">
         <input type="checkbox" checked={logY} onChange={(e) => setLogY(e.target.checked)} />
         log y

@@ -1,5 +1,6 @@
 import type { ShuffleMode } from '../../engine/loader';
 import { useSettingsStore } from '../../store/settings-store';
+import { Segmented } from './segmented';
 
 export const SHUFFLE_OPTIONS: { value: ShuffleMode; label: string; title: string }[] = [
   { value: 'on', label: 'Every epoch', title: 'A fresh random order at the start of every epoch, before batches are cut' },
@@ -28,14 +29,7 @@ export function ShuffleControl() {
   return (
     <fieldset className="field segmented-field">
       <legend>Shuffle</legend>
-      <div className="segmented" role="radiogroup" aria-label="Shuffle">
-        {SHUFFLE_OPTIONS.map((o) => (
-          <label key={o.value} title={o.title} className={shuffle === o.value ? 'selected' : undefined}>
-            <input type="radio" name="shuffle" value={o.value} checked={shuffle === o.value} onChange={() => setExperiment({ shuffle: o.value })} />
-            {o.label}
-          </label>
-        ))}
-      </div>
+      <Segmented label="Shuffle" name="shuffle" options={SHUFFLE_OPTIONS} value={shuffle} onChange={(mode) => setExperiment({ shuffle: mode })} />
       <p className="hint" aria-live="polite">
         {shuffleHint(shuffle, regression)} A change applies from each run’s next epoch.
       </p>

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { generateDataset } from '../../engine/datasets';
 import { useSettingsStore } from '../../store/settings-store';
+import { Segmented, type SegmentedOption } from '../controls/segmented';
 import { Explainer } from '../explain/explainer';
 import { formatCount } from '../format';
 import { AnalysedRunSelect, useAnalysedRun } from './analysis-run-picker';
@@ -21,24 +22,17 @@ const HIGH: Rgb = [8, 81, 156];
 /** Which part of the view is shown: the workspace's runs, or the 15-item example by hand. */
 type LoaderMode = 'runs' | 'explorer';
 
+const LOADER_MODES: readonly SegmentedOption<LoaderMode>[] = [
+  { value: 'runs', label: 'Your runs' },
+  { value: 'explorer', label: '15 items, batch 5' },
+];
+
 /** The DataLoader made visible: a run's serving order epoch by epoch, each batch's class mix and loss, and the 15-item example. */
 export function DataLoaderView() {
   const [mode, setMode] = useState<LoaderMode>('runs');
   return (
     <div className="loader-view">
-      <div className="segmented loader-mode" role="radiogroup" aria-label="Loader view">
-        {(
-          [
-            ['runs', 'Your runs'],
-            ['explorer', '15 items, batch 5'],
-          ] as const
-        ).map(([value, label]) => (
-          <label key={value} className={mode === value ? 'selected' : undefined}>
-            <input type="radio" name="loader-mode" value={value} checked={mode === value} onChange={() => setMode(value)} />
-            {label}
-          </label>
-        ))}
-      </div>
+      <Segmented className="loader-mode" label="Loader view" name="loader-mode" options={LOADER_MODES} value={mode} onChange={(next) => setMode(next)} />
       {mode === 'runs' ? <RunLoader /> : <LoaderExplorer />}
       <Explainer summary="Why shuffle, and why every epoch" body="loader" />
     </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Segmented } from '../controls/segmented';
 import { SHUFFLE_OPTIONS } from '../controls/shuffle-control';
 import { copyText } from '../runs/copy-text';
 import { EXPLORER_ITEMS, explorerCommand, explorerEpochs, INITIAL_EXPLORER, type ExplorerSettings } from './loader-explorer-model';
@@ -36,14 +37,7 @@ export function LoaderExplorer() {
           <span>Batch size</span>
           <input type="number" min={1} max={EXPLORER_ITEMS} value={settings.batchSize} onChange={(e) => change({ batchSize: Math.min(EXPLORER_ITEMS, Math.max(1, Math.round(Number(e.target.value) || 1))) })} />
         </label>
-        <div className="segmented" role="radiogroup" aria-label="Explorer shuffle">
-          {SHUFFLE_OPTIONS.map((o) => (
-            <label key={o.value} title={o.title} className={settings.shuffle === o.value ? 'selected' : undefined}>
-              <input type="radio" name="explorer-shuffle" value={o.value} checked={settings.shuffle === o.value} onChange={() => change({ shuffle: o.value })} />
-              {o.label}
-            </label>
-          ))}
-        </div>
+        <Segmented label="Explorer shuffle" name="explorer-shuffle" options={SHUFFLE_OPTIONS} value={settings.shuffle} onChange={(shuffle) => change({ shuffle })} />
         <label className="toggle">
           <input type="checkbox" checked={settings.dropLast} onChange={(e) => change({ dropLast: e.target.checked })} />
           drop last

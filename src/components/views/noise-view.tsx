@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { Segmented } from '../controls/segmented';
 import { useMetricsStore } from '../../store/metrics-store';
 import { resolveBatchSize } from '../../experiment/config';
 import { runLabels } from '../../store/run-settings';
@@ -29,14 +30,7 @@ function MetricSwitch() {
   const metric = useUiStore((s) => s.noiseMetric);
   const setMetric = useUiStore((s) => s.setNoiseMetric);
   return (
-    <div className="segmented" role="radiogroup" aria-label="Batch gradient measure">
-      {METRICS.map((m) => (
-        <label key={m.value} className={m.value === metric ? 'selected' : undefined}>
-          <input type="radio" name="noise-metric" value={m.value} checked={m.value === metric} onChange={() => setMetric(m.value)} />
-          {m.label}
-        </label>
-      ))}
-    </div>
+    <Segmented label="Batch gradient measure" name="noise-metric" options={METRICS} value={metric} onChange={setMetric} />
   );
 }
 

@@ -4,12 +4,18 @@ import { resolveBatchSize } from '../../experiment/config';
 import { useMetricsStore } from '../../store/metrics-store';
 import { runLabels } from '../../store/run-settings';
 import { useSettingsStore } from '../../store/settings-store';
-import { useUiStore } from '../../store/ui-store';
+import { useUiStore, type ThroughputMode } from '../../store/ui-store';
 import { X_AXIS_TITLES } from '../charts/chart-axes';
+import { Segmented, type SegmentedOption } from '../controls/segmented';
 import { Explainer } from '../explain/explainer';
 import { NoiseChart } from './noise-chart';
 import { SweepPanel } from './sweep-panel';
 import { describeRates, rateChart, throughputReading, throughputXScale, type ThroughputRun } from './throughput-model';
+
+const THROUGHPUT_MODES: readonly SegmentedOption<ThroughputMode>[] = [
+  { value: 'runs', label: 'Your runs' },
+  { value: 'sweep', label: 'Batch-size sweep' },
+];
 
 /** Throughput: the runs' live speeds, and a batch-size sweep across backends with its memory. */
 export function ThroughputView() {
@@ -17,19 +23,7 @@ export function ThroughputView() {
   const setMode = useUiStore((s) => s.setThroughputMode);
   return (
     <div className="throughput-view">
-      <div className="segmented throughput-mode" role="radiogroup" aria-label="Throughput view">
-        {(
-          [
-            ['runs', 'Your runs'],
-            ['sweep', 'Batch-size sweep'],
-          ] as const
-        ).map(([value, label]) => (
-          <label key={value} className={mode === value ? 'selected' : undefined}>
-            <input type="radio" name="throughput-mode" value={value} checked={mode === value} onChange={() => setMode(value)} />
-            {label}
-          </label>
-        ))}
-      </div>
+      <Segmented className="throughput-mode" label="Throughput view" name="throughput-mode" options={THROUGHPUT_MODES} value={mode} onChange={setMode} />
       {mode === 'runs' ? <LiveThroughput /> : <SweepPanel />}
     </div>
   );
