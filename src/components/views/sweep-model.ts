@@ -16,7 +16,6 @@ const MIB = 2 ** 20;
 /** A batch size the workspace's runs use, marked on the sweep's charts. */
 export interface RunMark {
   id: string;
-  label: string;
   batchSize: number;
 }
 

@@ -4,7 +4,6 @@ import { regimeSpans } from '../../engine/throughput';
 import { resolveBatchSize } from '../../experiment/config';
 import { BACKEND_NAMES } from '../../runtime/backend-offers';
 import type { BackendName } from '../../runtime/protocol';
-import { runLabels } from '../../store/run-settings';
 import { useSettingsStore } from '../../store/settings-store';
 import { useSweepStore } from '../../store/sweep-store';
 import { LogSlider } from '../controls/log-slider';
@@ -26,12 +25,9 @@ export function SweepPanel() {
   const n = useSettingsStore((s) => s.experiment.n);
   const [wantedRegimes, setWantedRegimes] = useState<BackendName | null>(null);
 
-  const marks = useMemo<RunMark[]>(() => {
-    const labels = runLabels(runs, n);
-    return runs.filter((r) => r.enabled).map((r) => ({ id: r.id, label: labels[r.id]!, batchSize: resolveBatchSize(r.batchSize, n) }));
-  }, [runs, n]);
+  const marks = useMemo<RunMark[]>(() => runs.filter((r) => r.enabled).map((r) => ({ id: r.id, batchSize: resolveBatchSize(r.batchSize, n) })), [runs, n]);
   const regimeBackend = regimeBackendOf(current, wantedRegimes);
-  const reading = memoryReading(regimeBackend, budgetBytes);
+  const reading = useMemo(() => memoryReading(regimeBackend, budgetBytes), [regimeBackend, budgetBytes]);
   const time = useMemo(() => stepTimeChart(current, kept, marks, regimeBackend), [current, kept, marks, regimeBackend]);
   const rate = useMemo(() => examplesRateChart(current, kept, marks, regimeBackend), [current, kept, marks, regimeBackend]);
   const memory = useMemo(() => memoryChart(current, kept, marks, reading, budgetBytes), [current, kept, marks, reading, budgetBytes]);
