@@ -180,14 +180,14 @@ export interface Overtaking {
 }
 
 /**
- * Where `a` and `b` trade places, over the sizes both measured: each change of which is faster (ties within 5% keep
- * the earlier order) gives one overtaking, placed where the two log-curves cross between the measured sizes.
+ * Where `a` and `b` trade places, over the sizes both measured (on their non-decreasing fits, as the regimes): each
+ * change of which is faster (ties within 5% keep the earlier order) gives one overtaking, placed where the two
+ * log-curves cross between the measured sizes.
  */
 export function overtakings(a: NamedCurve, b: NamedCurve): Overtaking[] {
-  const ofB = new Map(b.points.map((p) => [p.batchSize, p.msPerStep]));
-  const shared = [...a.points]
+  const ofB = new Map(smoothed(b.points).map((p) => [p.batchSize, p.msPerStep]));
+  const shared = smoothed(a.points)
     .filter((p) => ofB.has(p.batchSize))
-    .sort((x, y) => x.batchSize - y.batchSize)
     .map((p) => ({ batchSize: p.batchSize, logRatio: Math.log(p.msPerStep / ofB.get(p.batchSize)!) }));
   const result: Overtaking[] = [];
   let leader: 'a' | 'b' | null = null;

@@ -111,6 +111,16 @@ describe('where one backend overtakes another', () => {
     expect(overtakings(cpu, gpu)[0]!.batchSize).toBeCloseTo(found[0]!.batchSize, 6);
   });
 
+  it('is read from the non-decreasing fits, so one size measured too fast does not make the lead flip back and forth', () => {
+    // Read raw, a WebGL dip at B = 256 (0.1 ms, under the CPU's 0.266) would give three overtakings: WebGL there, the
+    // CPU again at 512, WebGL again near 1,000.
+    const noisy = { name: 'WebGL', points: gpu.points.map((p) => (p.batchSize === 256 ? pointFromBlocks(256, 1, [0.1], { peakBytes: null, stepBytes: null }) : p)) };
+    const found = overtakings(noisy, cpu);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.faster).toBe('WebGL');
+    expect(found[0]!.batchSize).toBeGreaterThan(512);
+  });
+
   it('is not reported for a difference under 5% (a tie is noise)', () => {
     const twin = { name: 'twin', points: cpu.points.map((p, i) => pointFromBlocks(p.batchSize, 1, [p.msPerStep * (i % 2 ? 1.03 : 0.97)], { peakBytes: null, stepBytes: null })) };
     expect(overtakings(cpu, twin)).toEqual([]);
