@@ -3,7 +3,7 @@ import { hiddenOf, modelTitle, sweepDataset, sweepModel } from '../experiment/sw
 import { useMetricsStore } from '../store/metrics-store';
 import { useSettingsStore } from '../store/settings-store';
 import { useSweepStore, type SweepResult } from '../store/sweep-store';
-import { SWEEP_BACKENDS } from './backend-offers';
+import { BACKEND_NAMES, SWEEP_BACKENDS } from './backend-offers';
 import type { SweepRequest } from './protocol';
 import { runSweep, type RunningSweep, type SweepListener } from './sweep-runner';
 import type { TrainingControls } from './training-bridge';
@@ -42,7 +42,7 @@ export function startSweep(training: Pick<TrainingControls, 'play' | 'pause'>, r
   const listener: SweepListener = {
     onBackendStart: (backend, index) => {
       useSweepStore.setState({ progress: { backend, backendIndex: index, backendCount: requests.length, done: 0, total: batchSizes.length } });
-      update((current) => ({ ...current, backends: [...current.backends, { backend, label: backend, points: [], stop: null, unavailable: null }] }));
+      update((current) => ({ ...current, backends: [...current.backends, { backend, label: BACKEND_NAMES[backend], points: [], stop: null, unavailable: null }] }));
     },
     onProgress: (progress) => {
       useSweepStore.setState((s) => (s.progress ? { progress: { ...s.progress, done: progress.done, total: progress.total } } : {}));

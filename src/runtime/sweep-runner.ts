@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { BACKEND_NAMES } from './backend-offers';
 import type { BackendName, BackendSweep, SweepHostApi, SweepProgress, SweepRequest } from './protocol';
 
 /** A sweep worker for one backend, and how to end it. */
@@ -43,7 +44,7 @@ export interface RunningSweep {
 
 function failure(backend: BackendName, error: unknown): BackendSweep {
   const reason = error instanceof Error ? error.message : String(error);
-  return { backend, label: backend, points: [], stop: null, unavailable: `its worker failed (${reason})` };
+  return { backend, label: BACKEND_NAMES[backend], points: [], stop: null, unavailable: `its worker failed (${reason})` };
 }
 
 /**

@@ -115,8 +115,12 @@ describe('the batch-size sweep panel', () => {
 
   it('shows progress and a Cancel button while a sweep runs, with the controls locked', () => {
     let cancelled = false;
-    useSweepStore.setState({ running: true, current: { ...SWEEP, backends: [] }, progress: { backend: 'webgl', backendIndex: 1, backendCount: 2, done: 3, total: 9 }, cancel: () => (cancelled = true) });
+    useSweepStore.setState({ running: true, current: SWEEP, progress: { backend: 'webgl', backendIndex: 1, backendCount: 2, done: 3, total: 9 }, cancel: () => (cancelled = true) });
     renderPanel();
+    expect(screen.getByText('Sweeping: hidden 16×2, moons, N = 65,536')).toBeInTheDocument();
+    // No reading from a half-measured sweep.
+    expect(screen.queryByText(/^Fastest at the sizes/)).toBeNull();
+    expect(screen.queryByText(/^CPU: up to/)).toBeNull();
     const bar = screen.getByRole('progressbar', { name: 'Sweep progress' });
     expect(Number(bar.getAttribute('value'))).toBeCloseTo((1 + 3 / 9) / 2, 9);
     expect(screen.getByText(/WebGL \(2 of 2\): 3 of 9 sizes timed · training is paused meanwhile/)).toBeInTheDocument();

@@ -120,7 +120,9 @@ export function SweepPanel() {
 /** What the measurement says, in sentences: each backend's regimes, who is fastest where, and why any stopped. */
 function SweepReadings() {
   const current = useSweepStore((s) => s.current);
-  if (!current) return null;
+  // Read only once the sweep is over: half a backend's sizes would make "never overtakes" look measured.
+  const running = useSweepStore((s) => s.running);
+  if (!current || running) return null;
   const backends = current.backends;
   const sentences = [
     crossoverSentence(current),
