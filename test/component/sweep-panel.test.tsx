@@ -98,7 +98,7 @@ describe('the batch-size sweep panel', () => {
     useSweepStore.setState({ current: SWEEP });
     const { container } = renderPanel();
     const dashedIn = (chart: Element) => chart.querySelectorAll('.recharts-line-curve[stroke-dasharray]').length;
-    const timeChart = () => container.querySelector('.sweep-chart')!;
+    const timeChart = () => container.querySelector('.noise-chart')!;
     expect(dashedIn(timeChart())).toBe(0);
     fireEvent.click(screen.getByRole('button', { name: 'Keep for comparison' }));
     expect(useSweepStore.getState().kept.map((k) => k.id)).toEqual(['sweep-1']);
@@ -108,7 +108,7 @@ describe('the batch-size sweep panel', () => {
     expect(dashedIn(timeChart())).toBe(0);
     act(() => useSweepStore.setState({ current: { ...SWEEP, id: 'sweep-2', title: 'hidden 256×2, moons, N = 65,536' } }));
     expect(dashedIn(timeChart())).toBe(2);
-    expect(container.querySelectorAll('.sweep-chart')[0]!.querySelectorAll('.recharts-line-curve').length).toBe(4);
+    expect(container.querySelectorAll('.noise-chart')[0]!.querySelectorAll('.recharts-line-curve').length).toBe(4);
     fireEvent.click(screen.getByRole('button', { name: 'Clear kept' }));
     expect(useSweepStore.getState().kept).toEqual([]);
   });

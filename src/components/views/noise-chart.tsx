@@ -2,7 +2,7 @@ import { MetricPlot } from '../charts/metric-plot';
 import { PlotFrame } from '../charts/plot-frame';
 import type { NoiseChartModel } from './noise-model';
 
-/** One noise chart at the size of its frame; its text alternative is `description`. */
+/** One chart of a view (noise, throughput, the sweep) at the size of its frame; its text alternative is `description`. */
 export function NoiseChart({ model, xTitle, description, empty }: { model: NoiseChartModel; xTitle: string; description: string; empty: string }) {
   return (
     <PlotFrame className="noise-chart" description={description} empty={model.hasData ? null : empty}>
@@ -13,11 +13,14 @@ export function NoiseChart({ model, xTitle, description, empty }: { model: Noise
           x={model.x}
           y={model.y}
           logY={model.logY}
+          logX={model.logX}
           xTitle={xTitle}
           yTitle={model.yTitle}
           lines={model.lines}
           dots={model.dots}
           levels={model.levels}
+          marks={model.marks}
+          bands={model.bands}
         />
       )}
     </PlotFrame>

@@ -2,7 +2,7 @@ import type { NoiseSeries } from '../../store/noise-series';
 import type { NoiseMetric, XAxis } from '../../store/ui-store';
 import { wholeXDomain, xScale } from '../charts/chart-domain';
 import type { DotSet } from '../charts/dot-cloud';
-import type { PlotLevel, PlotLine } from '../charts/metric-plot';
+import type { PlotBand, PlotLevel, PlotLine, PlotMark } from '../charts/metric-plot';
 import { linearScale, logScale, type AxisScale, type Domain } from '../charts/nice-ticks';
 import { valuesInRange, type XY } from '../charts/series-lookup';
 import { formatCount, formatNumber } from '../format';
@@ -23,10 +23,14 @@ export interface NoiseChartModel {
   x: AxisScale;
   y: AxisScale;
   logY: boolean;
+  /** A log x-axis (a batch-size axis); the workspace's own x-axes are linear. */
+  logX?: boolean;
   yTitle: string;
   lines: PlotLine[];
   dots: DotSet[];
   levels: PlotLevel[];
+  marks?: PlotMark[];
+  bands?: PlotBand[];
   hasData: boolean;
 }
 

@@ -1,8 +1,8 @@
 import { fitMemory, largestFittingBatch, regimeSpans, type MemoryFit, type Regime, type SweepPoint } from '../../engine/throughput';
 import type { BackendName, BackendSweep } from '../../runtime/protocol';
 import type { SweepResult } from '../../store/sweep-store';
-import type { DotSet } from '../charts/dot-cloud';
-import type { PlotBand, PlotLevel, PlotLine, PlotMark } from '../charts/metric-plot';
+import type { PlotBand, PlotLine, PlotMark } from '../charts/metric-plot';
+import type { NoiseChartModel } from './noise-model';
 import { logScale, type AxisScale } from '../charts/nice-ticks';
 import { formatCount } from '../format';
 
@@ -19,18 +19,8 @@ export interface RunMark {
   batchSize: number;
 }
 
-/** What a MetricPlot needs for one sweep chart, less its size. */
-export interface SweepChartModel {
-  x: AxisScale;
-  y: AxisScale;
-  yTitle: string;
-  lines: PlotLine[];
-  dots: DotSet[];
-  marks: PlotMark[];
-  bands: PlotBand[];
-  levels: PlotLevel[];
-  hasData: boolean;
-}
+/** A sweep chart: log–log, with the runs' B marked and (some) bands shaded. */
+export type SweepChartModel = NoiseChartModel & { marks: PlotMark[]; bands: PlotBand[] };
 
 /** Backends of a sweep that measured something. */
 export function measured(result: SweepResult | null): BackendSweep[] {
@@ -73,6 +63,8 @@ function chartOf(current: SweepResult | null, kept: readonly SweepResult[], runs
   return {
     x,
     y: values.length > 0 ? logScale(Math.min(...values), Math.max(...values)) : logScale(0.1, 1),
+    logX: true,
+    logY: true,
     yTitle,
     lines,
     dots: currentLines.map((l) => ({ id: l.id, colour: l.colour, points: l.points })),
