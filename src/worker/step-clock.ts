@@ -1,3 +1,4 @@
+import { quantile } from 'd3-array';
 import type { TimingSource } from '../runtime/protocol';
 
 /** One timed chunk: `steps` SGD steps over `examples` examples took `wallMs` from dispatch to readback. */
@@ -24,9 +25,12 @@ export interface StepRates {
 // and waiting behind the page's drawing on a shared GPU), when its work is at least the readback it ends with,
 // and when it lasts long enough for the worker's coarse clock (0.1 ms without cross-origin isolation).
 const MIN_WORK_MS = 2;
-// The median of the latest blocks: a compositor hiccup in one block must not move the figure.
+// The latest blocks, read at their lower quartile: on a shared machine the page's drawing, the compositor and the
+// other runs only ever add time to a block, so the quieter blocks are the run's own work (measured on a 2-core
+// machine, the median moved ±40 % between Full speed, Steady and a run alone; the lower quartile far less).
 const WINDOW_BLOCKS = 15;
-// One or two blocks are not a median: the first after Play still pay for warming up.
+const QUANTILE = 0.25;
+// One or two blocks are no sample: the first after Play still pay for warming up.
 const MIN_BLOCKS_SHOWN = 3;
 /** Steps a timed block takes, unless its steps are so slow that fewer fill MAX_CHUNK_MS. */
 export const MIN_TIMED_STEPS = 8;
@@ -37,11 +41,7 @@ export function isTimeable(chunk: ChunkTiming): boolean {
   return chunk.timed && work >= MIN_WORK_MS && work >= chunk.readbackMs;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
+const typicalMs = (blocks: readonly { msPerStep: number }[]): number => quantile(blocks, QUANTILE, (b) => b.msPerStep)!;
 
 /**
  * A run's compute clock. Each chunk is charged its own work only: the readback round trip is subtracted, and
@@ -67,11 +67,11 @@ export function createStepClock(): StepClock {
       }
       // Charge the typical measured cost, so neither a stall nor a readback wait moves the run's clock.
       if (blocks.length === 0) return work;
-      return chunk.steps * median(blocks.map((b) => b.msPerStep));
+      return chunk.steps * typicalMs(blocks);
     },
     rates() {
       if (blocks.length < MIN_BLOCKS_SHOWN) return { msPerStep: null, stepsPerSecond: null, examplesPerSecond: null, timingSource: null };
-      const msPerStep = median(blocks.map((b) => b.msPerStep));
+      const msPerStep = typicalMs(blocks);
       const examplesPerStep = blocks.reduce((s, b) => s + b.examplesPerStep, 0) / blocks.length;
       return {
         msPerStep,

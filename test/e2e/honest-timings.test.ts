@@ -18,13 +18,14 @@ async function msPerStep(page: Page, id: string): Promise<number> {
   return readings.sort((a, b) => a - b)[readings.length >> 1]!;
 }
 
-// The issue asks ±25 % (bench:ui reports it); a shared 2-core CI machine gets a margin against noise. Before the
-// fix the same run read 6× longer at Steady than at Full speed on WebGL.
+// The issue asks ±25 % (bench:ui reports it); a shared 2-core CI machine gets a margin against noise, and one more
+// try where a neighbour's load landed on one phase only. Before the fix the same run read 6× longer at Steady than
+// at Full speed on WebGL, which fails both tries.
 const AGREEMENT = 0.45;
 
 for (const backend of ['webgl', 'cpu'] as const) {
   describe(`honest step timings on ${backend}`, () => {
-    it('a run’s ms/step agrees at Full speed, at Steady and alone; slow motion keeps the earlier figure, marked', async () => {
+    it('a run’s ms/step agrees at Full speed, at Steady and alone; slow motion keeps the earlier figure, marked', { retry: 1 }, async () => {
       const session = await openBrowser();
       try {
         const page = session.page;

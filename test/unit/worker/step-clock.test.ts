@@ -46,6 +46,16 @@ describe('step clock', () => {
     expect(clock.rates().msPerStep).toBeCloseTo(4, 10);
   });
 
+  it('reads the quieter blocks: the page’s drawing slowing 6 of 10 blocks does not move the figure', () => {
+    const clock = createStepClock();
+    // 4 blocks at 4 ms/step, 6 slowed by contention to 8–12 ms/step (their median would read 8.5).
+    for (const wall of [45, 85, 105, 45, 125, 95, 45, 85, 115, 45]) clock.record(chunk(10, wall));
+    expect(clock.rates().msPerStep).toBeCloseTo(4, 10);
+    // Once nearly every block is slow, the figure follows: a run that became slower is not hidden.
+    for (let i = 0; i < 12; i++) clock.record(chunk(10, 85));
+    expect(clock.rates().msPerStep).toBeCloseTo(8, 10);
+  });
+
   it('counts partial batches in examples per second', () => {
     const clock = createStepClock();
     for (let i = 0; i < 3; i++) clock.record(chunk(4, 45, 5, 100));
