@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 // Engine modules that touch tensors: main-thread code may import only their types, so tfjs stays in the worker bundle.
-const TENSOR_ENGINE_MODULES = ['**/engine/trainer', '**/engine/device-data', '**/engine/network', '**/engine/noise-probe', '**/engine/evaluation', '**/engine/throughput-timer'];
+const TENSOR_ENGINE_MODULES = ['**/engine/trainer', '**/engine/device-data', '**/engine/network', '**/engine/noise-probe', '**/engine/evaluation', '**/engine/throughput-timer', '**/engine/sgd-step'];
 
 const mainThreadBoundary = {
   patterns: [

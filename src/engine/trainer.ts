@@ -1,18 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createDataLoader, effectiveBatchSize } from './loader';
 import { hiddenActivation, initialParameters, layerShapes, parameterCount } from './models';
-import {
-  backwardDeltas,
-  forward,
-  layerGradients,
-  lossDerivativeFactor,
-  lossSumSign,
-  signedLossSum,
-  outputDelta,
-} from './network';
+import { forward, lossSumSign } from './network';
 import type { LoaderBatch } from './loader';
-import { evaluateSplits, sliceRows } from './evaluation';
-import { PIECE_ROWS, pieceGroups } from './row-pieces';
+import { evaluateSplits } from './evaluation';
+import { PIECE_ROWS } from './row-pieces';
+import { createSgdStep, type TrainableLayer } from './sgd-step';
 import { measureNoiseSums, perExampleGradientMatrix } from './noise-probe';
 import { cosineFromDots, createNoiseScaleEstimator, simpleNoiseScale } from './noise';
 import { createRng, sampleWithoutReplacement } from './rng';
@@ -21,19 +14,10 @@ import { MAX_PER_EXAMPLE_ENTRIES, type StepRecord, type Trainer, type TrainerCon
 export type * from './trainer-types';
 export { MAX_PER_EXAMPLE_ENTRIES } from './trainer-types';
 
-/** Loss sum and summed gradients over some rows (a type alias, not an interface, so tf.tidy can return it). */
-type RowSums = { loss: tf.Scalar; gradients: { weights: tf.Tensor2D; bias: tf.Tensor1D }[] };
-
 /** A step dispatched but not yet read back. */
 interface PendingStep {
   record: Omit<StepRecord, 'batchLoss'>;
   loss: tf.Scalar;
-}
-
-/** A layer's trainable variables. */
-interface TrainableLayer {
-  weights: tf.Variable<tf.Rank.R2>;
-  bias: tf.Variable<tf.Rank.R1>;
 }
 
 /** Creates a trainer with seeded initial parameters; it owns its variables, the dataset stays the caller's. */
@@ -44,7 +28,6 @@ export function createTrainer(config: TrainerConfig): Trainer {
   const shapes = layerShapes(model, data.inputDim, data.outputDim);
   const n = data.train.count;
   const batchSize = effectiveBatchSize(n, config.batchSize);
-  const pieceRows = config.pieceRows ?? PIECE_ROWS;
   const loader = createDataLoader({ n, batchSize, shuffle: config.shuffle, dropLast: config.dropLast, seed: config.seed });
   const initial = initialParameters(model, shapes, config.seed);
   const layers: TrainableLayer[] = tf.tidy(() =>
@@ -57,53 +40,10 @@ export function createTrainer(config: TrainerConfig): Trainer {
     config.momentum > 0
       ? tf.tidy(() => shapes.map((s) => ({ weights: tf.variable(tf.zeros<tf.Rank.R2>([s.inputs, s.outputs])), bias: tf.variable(tf.zeros<tf.Rank.R1>([s.outputs])) })))
       : null;
-  let lr = config.lr;
-  const stepScales = new Map<number, tf.Scalar>();
   const progress: TrainingProgress = { step: 0, epoch: 0, examplesSeen: 0, status: 'ok', divergedAtStep: null };
   const estimator = createNoiseScaleEstimator();
   let noiseMeasurements = 0;
   let disposed = false;
-
-  // lr/B times the loss's derivative factor, cached per batch size so a step uploads nothing but its indices.
-  const stepScale = (size: number): tf.Scalar => {
-    let scale = stepScales.get(size);
-    if (!scale) {
-      scale = tf.keep(tf.scalar((lr * lossDerivativeFactor(task)) / size));
-      stepScales.set(size, scale);
-    }
-    return scale;
-  };
-
-  const applyUpdate = (gradients: { weights: tf.Tensor; bias: tf.Tensor }[]): void => {
-    layers.forEach((layer, l) => {
-      const g = gradients[l]!;
-      if (velocities) {
-        const v = velocities[l]!;
-        v.weights.assign(tf.add(tf.mul(v.weights, config.momentum), g.weights));
-        v.bias.assign(tf.add(tf.mul(v.bias, config.momentum), g.bias));
-        layer.weights.assign(tf.sub(layer.weights, v.weights));
-        layer.bias.assign(tf.sub(layer.bias, v.bias));
-      } else {
-        layer.weights.assign(tf.sub(layer.weights, g.weights));
-        layer.bias.assign(tf.sub(layer.bias, g.bias));
-      }
-    });
-  };
-
-  /** Loss sum and summed gradients over some rows, at the step's scale. Call inside tf.tidy. */
-  const rowsGradients = (x: tf.Tensor2D, targets: tf.Tensor2D, scale: tf.Scalar): RowSums => {
-    const pass = forward(layers, x, activation, task);
-    const deltas = backwardDeltas(layers, pass, outputDelta(pass.output, targets, scale), activation);
-    return { loss: signedLossSum(pass.output, targets, task), gradients: layerGradients(pass, deltas) };
-  };
-
-  /** Rows [start, start + rows) of a batch. Call inside tf.tidy. */
-  const batchRows = (indices: Int32Array, start: number, rows: number): { x: tf.Tensor2D; targets: tf.Tensor2D } => {
-    // The full set needs no gather: the gradient of a sum does not depend on the order of its terms.
-    if (indices.length === n) return { x: sliceRows(data.train.x, start, rows), targets: sliceRows(data.train.targets, start, rows) };
-    const picked = tf.tensor1d(indices.subarray(start, start + rows), 'int32');
-    return { x: tf.gather(data.train.x, picked), targets: tf.gather(data.train.targets, picked) };
-  };
 
   const advance = (batch: LoaderBatch): Omit<StepRecord, 'batchLoss'> => {
     const size = batch.indices.length;
@@ -120,46 +60,8 @@ export function createTrainer(config: TrainerConfig): Trainer {
     };
   };
 
-  const dispatchStep = (): PendingStep => {
-    const batch = loader.next();
-    const size = batch.indices.length;
-    const loss = tf.tidy(() => {
-      const rows = batchRows(batch.indices, 0, size);
-      const result = rowsGradients(rows.x, rows.targets, stepScale(size));
-      applyUpdate(result.gradients);
-      return result.loss;
-    });
-    return { record: advance(batch), loss };
-  };
+  const sgd = createSgdStep({ layers, velocities, momentum: config.momentum, train: data.train, task, activation, lr: config.lr, pieceRows: config.pieceRows ?? PIECE_ROWS });
 
-  /** A step over more than PIECE_ROWS rows: its pieces are sent one at a time, each awaited, then summed. */
-  const dispatchStepInPieces = async (): Promise<PendingStep> => {
-    const batch = loader.next();
-    const size = batch.indices.length;
-    const parts: RowSums[] = [];
-    try {
-      for (const [piece] of pieceGroups([size], pieceRows)) {
-        const part = tf.tidy(() => {
-          const rows = batchRows(batch.indices, piece!.start, piece!.rows);
-          return rowsGradients(rows.x, rows.targets, stepScale(size));
-        });
-        parts.push(part);
-        await part.loss.data();
-      }
-      const loss = tf.tidy(() => {
-        applyUpdate(
-          layers.map((_, l) => ({
-            weights: tf.addN(parts.map((p) => p.gradients[l]!.weights)),
-            bias: tf.addN(parts.map((p) => p.gradients[l]!.bias)),
-          })),
-        );
-        return tf.addN(parts.map((p) => p.loss));
-      });
-      return { record: advance(batch), loss };
-    } finally {
-      tf.dispose(parts.flatMap((p) => [p.loss, ...p.gradients.flatMap((g) => [g.weights, g.bias])]));
-    }
-  };
 
   const parameterNormSq = (): tf.Scalar =>
     tf.addN(layers.flatMap((layer) => [tf.sum(tf.square(layer.weights)), tf.sum(tf.square(layer.bias))]));
@@ -177,7 +79,12 @@ export function createTrainer(config: TrainerConfig): Trainer {
     async runSteps(count) {
       if (disposed || progress.status !== 'ok' || count <= 0) return [];
       const pending: PendingStep[] = [];
-      for (let k = 0; k < count; k++) pending.push(batchSize > pieceRows ? await dispatchStepInPieces() : dispatchStep());
+      for (let k = 0; k < count; k++) {
+        const batch = loader.next();
+        // A step over more than pieceRows rows waits for its pieces; a smaller one is only queued.
+        const loss = sgd.needsPieces(batch.indices.length) ? await sgd.inPieces(batch.indices) : sgd.whole(batch.indices);
+        pending.push({ record: advance(batch), loss });
+      }
       const packed = tf.tidy(() => tf.concat([tf.stack(pending.map((p) => p.loss)), tf.reshape(parameterNormSq(), [1])]));
       tf.dispose(pending.map((p) => p.loss));
       const values = await packed.data();
@@ -303,11 +210,7 @@ export function createTrainer(config: TrainerConfig): Trainer {
       });
     },
 
-    setLearningRate(next) {
-      lr = next;
-      tf.dispose([...stepScales.values()]);
-      stepScales.clear();
-    },
+    setLearningRate: (next) => sgd.setLearningRate(next),
 
     setShuffle: (mode) => loader.setShuffle(mode),
     peekBatch: () => loader.peek(),
@@ -316,8 +219,7 @@ export function createTrainer(config: TrainerConfig): Trainer {
     dispose() {
       if (disposed) return;
       disposed = true;
-      tf.dispose([...stepScales.values()]);
-      stepScales.clear();
+      sgd.dispose();
       for (const layer of [...layers, ...(velocities ?? [])]) tf.dispose([layer.weights, layer.bias]);
     },
   };
