@@ -1,23 +1,18 @@
-import type { DeviceDataset } from '../engine/device-data';
 import { stepsPerEpoch } from '../engine/loader';
-import type { ModelSpec, ParameterArrays } from '../engine/models';
-import { createTrainer, type StepRecord, type Trainer } from '../engine/trainer';
+import type { ParameterArrays } from '../engine/models';
+import type { StepRecord, Trainer } from '../engine/trainer';
 import { PATH_PARAMETERS, type BatchLossPoint, type EvalPoint, type LoaderSnapshot, type NoisePoint, type RunEvent, type RunPosition, type RunSpec, type RunStatus, type RunUpdate, type StopRule } from '../runtime/protocol';
 import { batchLossPoints } from './batch-loss-points';
 import { createBatchLossRing } from './recent-batch-losses';
 import { createNoiseMeter, noisePoint } from './noise-meter';
-import { createStepClock, MIN_TIMED_STEPS } from './step-clock';
+import { createStepClock } from './step-clock';
+import { trainerFor, warmUp, type TrainerContext } from './run-trainer';
 
 /** The longest a chunk is stretched to reach its minimum number of steps (ms). */
 const MAX_CHUNK_MS = 400;
 
 /** What a run needs from the experiment around it. */
-export interface SlotContext {
-  data: DeviceDataset;
-  model: ModelSpec;
-  momentum: number;
-  dropLast: boolean;
-  seed: number;
+export interface SlotContext extends TrainerContext {
   /** Whether to save a resume snapshot with each evaluation (where the device can be lost: WebGL). */
   snapshotsWanted(): boolean;
   /** The backend's current readback round trip (ms), subtracted from each chunk's wall time. */
@@ -79,39 +74,6 @@ export interface RunSlot {
 function stopStepOf(stop: StopRule | null, perEpoch: number): number | null {
   if (!stop) return null;
   return stop.unit === 'steps' ? stop.value : stop.value * perEpoch;
-}
-
-function trainerFor(context: SlotContext, spec: RunSpec): Trainer {
-  return createTrainer({
-    data: context.data,
-    model: context.model,
-    batchSize: spec.batchSize,
-    lr: spec.lr,
-    momentum: context.momentum,
-    shuffle: spec.shuffle,
-    dropLast: context.dropLast,
-    seed: context.seed,
-  });
-}
-
-/**
- * Compiles the shaders of every batch shape the run will use (full batches, the last partial one, the
- * full-set evaluation) on a throwaway trainer, so the run's clock never includes compilation.
- */
-async function warmUp(context: SlotContext, spec: RunSpec): Promise<void> {
-  const trainer = trainerFor(context, spec);
-  try {
-    // A first block's length, so its readback's shapes are compiled too.
-    await trainer.runSteps(Math.min(MIN_TIMED_STEPS, stepsPerEpoch(context.data.train.count, spec.batchSize, context.dropLast)));
-    const perEpoch = stepsPerEpoch(context.data.train.count, spec.batchSize, context.dropLast);
-    if (perEpoch > 1) {
-      trainer.seekToStep(perEpoch - 1, 0);
-      await trainer.runSteps(1);
-    }
-    await trainer.evaluate();
-  } finally {
-    trainer.dispose();
-  }
 }
 
 /** Creates a run: warms its shapes up, then builds its trainer with a clock at zero. */
