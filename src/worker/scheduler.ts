@@ -22,6 +22,8 @@ export interface SchedulerOptions {
   /** The batch a run is about to train on (slow motion highlights it). */
   onBatch(slot: RunSlot, indices: Int32Array): void;
   afterChunk(slot: RunSlot): Promise<void>;
+  /** At Steady, after every run's block of a round and before the rest (under the lock). */
+  beforeRest(): Promise<void>;
   /** When training stops (paused, or nothing left to run). */
   onIdle(): Promise<void>;
   /** A chunk threw; called inside the lock. */
@@ -139,6 +141,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         }
         if (playing && speed === 'slow') await sleep(SLOW_BEAT_MS);
         if (playing && speed === 'steady') {
+          await exclusive(options.beforeRest);
           const roundMs = (1000 * largestChunk) / STEADY_STEPS_PER_SECOND;
           await sleep(Math.max(10, roundMs - (performance.now() - roundStarted)));
         }

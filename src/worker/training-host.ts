@@ -183,8 +183,15 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
       if (slot.msSinceEval(now) >= evaluateEvery || slot.finished() || slot.trainer.progress.status !== 'ok') await slot.evaluate();
       const noiseEvery = spec?.noiseEveryMs ?? null;
       if (noiseEvery !== null && slot.noiseDue(now, noiseEvery, spec?.speed === 'slow')) await slot.measureNoise();
+      // At Steady the page hears of a round only once it rests (beforeRest): drawn between blocks, its pictures
+      // would share the device with every timed block, and no block would show the run's own speed.
+      if (spec?.speed === 'steady') return;
       if (now - lastView >= CADENCE.view || spec?.speed === 'slow') await refreshView();
       if (now - lastFlush >= CADENCE.flush || spec?.speed === 'slow') flush();
+    },
+    beforeRest: async () => {
+      if (performance.now() - lastView >= CADENCE.view) await refreshView();
+      flush();
     },
     onIdle: async () => {
       for (const slot of slots) if (slot.spec.enabled && slot.needsEvaluation()) await slot.evaluate();

@@ -23,6 +23,7 @@ function schedulerWith(slots: RunSlot[], overrides: Partial<SchedulerOptions> = 
     speed: () => 'fast',
     onBatch: () => undefined,
     afterChunk: async () => undefined,
+    beforeRest: async () => undefined,
     onIdle: async () => undefined,
     onError: async () => undefined,
     ...overrides,
@@ -89,5 +90,23 @@ describe('scheduler', () => {
     scheduler.play();
     await until(() => onIdle.mock.calls.length > 0);
     expect(scheduler.playing).toBe(false);
+  });
+
+  it('at Steady, hands over a round only after every run’s block, before the rest; at Full speed never', async () => {
+    const log: string[] = [];
+    const beforeRest = vi.fn(async () => void log.push('rest'));
+    const steady = schedulerWith([fakeSlot('a', log), fakeSlot('b', log)], { speed: () => 'steady', beforeRest });
+    steady.play();
+    await until(() => log.filter((e) => e === 'rest').length >= 2);
+    steady.pause();
+    expect(log.slice(0, 6)).toEqual(['a', 'b', 'rest', 'a', 'b', 'rest']);
+
+    const fastLog: string[] = [];
+    const fastRest = vi.fn(async () => undefined);
+    const fast = schedulerWith([fakeSlot('a', fastLog)], { beforeRest: fastRest });
+    fast.play();
+    await until(() => fastLog.length >= 5);
+    fast.pause();
+    expect(fastRest).not.toHaveBeenCalled();
   });
 });
