@@ -49,9 +49,9 @@ const pct = (a, b) => (a && b ? `${a / b >= 1 ? '+' : ''}${((a / b - 1) * 100).t
 
 export function printTimingAgreement(backend, rows) {
   console.log(`timing agreement on ${backend} (ms/step, median of 3 readings; goal: within ±25 % of Full)`);
-  console.log('run | Full (3 runs) | Steady | vs Full | Slow motion (figure shown) | Full, alone | vs Full');
+  console.log('run | Full (3 runs) | Steady | vs Full | Slow motion (figure shown) | vs Full | Full, alone | vs Full');
   for (const r of rows) {
     const label = { single: 'B = 1', mini: 'B = 32', full: 'B = N' }[r.id];
-    console.log(`${label.padEnd(6)} | ${fmt(r.full).padStart(13)} | ${fmt(r.steady).padStart(6)} | ${pct(r.steady, r.full).padStart(7)} | ${`${fmt(r.slow.ms)} (${r.slow.source ?? 'none'})`.padStart(26)} | ${fmt(r.alone).padStart(11)} | ${pct(r.alone, r.full).padStart(7)}`);
+    console.log(`${label.padEnd(6)} | ${fmt(r.full).padStart(13)} | ${fmt(r.steady).padStart(6)} | ${pct(r.steady, r.full).padStart(7)} | ${`${fmt(r.slow.ms)} (${r.slow.source ?? 'none'})`.padStart(26)} | ${pct(r.slow.ms, r.full).padStart(7)} | ${fmt(r.alone).padStart(11)} | ${pct(r.alone, r.full).padStart(7)}`);
   }
 }
