@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RunCard } from '../../src/components/runs/run-card';
 import { TrainingContext } from '../../src/components/training-context';
 import { useMetricsStore } from '../../src/store/metrics-store';
@@ -114,5 +114,18 @@ describe('run card', () => {
     renderCard('full');
     // lr · B / B_mini = 0.1 · 512 / 32
     expect(screen.getByText(/full batch · lr 1.6/)).toBeInTheDocument();
+  });
+
+  it('copies the CLI command for the run as it is at the click, even before the card has drawn its last step', async () => {
+    const training = fakeTraining();
+    const history = { batchLosses: [], evals: [], events: [], noise: [], throughput: [], status: status({ step: 150, state: 'finished' }) };
+    training.exportHistory = vi.fn(() => ({ mini: history }));
+    // The card last drew step 147; the run has since finished at 150.
+    useMetricsStore.setState({ statuses: { mini: status({ step: 147 }) } });
+    renderCard('mini', training);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy as CLI' }));
+    // jsdom has no clipboard: the card shows the command instead.
+    const command = await screen.findByText(/npm run -s experiment/);
+    expect(command.textContent).toContain('--steps 150');
   });
 });

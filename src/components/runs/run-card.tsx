@@ -112,15 +112,16 @@ export function RunCard({ run }: { run: RunSetting }) {
   const state = unwell ?? status?.state ?? 'ready';
   const copyCli = async () => {
     const settings = useSettingsStore.getState();
-    const events = training.exportHistory()[run.id]?.events ?? [];
+    // Read at the click, not from the last render: a run that just finished may not have been drawn at its last step.
+    const history = training.exportHistory()[run.id];
     const command = cliCommand(
       settings.experiment,
       cliRunFor({
         batchSize: resolveBatchSize(run.batchSize, n) >= n ? 'full' : resolveBatchSize(run.batchSize, n),
         lr,
         shuffle: run.shuffleOverride ?? settings.experiment.shuffle,
-        steps: status?.step || 100,
-        events,
+        steps: history?.status.step || 100,
+        events: history?.events ?? [],
       }),
     );
     const ok = await copyText(command);
