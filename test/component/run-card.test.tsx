@@ -34,6 +34,7 @@ describe('run card', () => {
     // examples/s is steps/s × B, rounded for reading.
     expect(value('examples/s')).toBe((481.6 * 32).toLocaleString('en-US', { maximumFractionDigits: 0 }));
     expect(value('time per step')).toBe('2.08 ms');
+    for (const term of ['steps/s', 'examples/s', 'time per step']) expect(within(card).getByText(term)).toHaveAttribute('title', expect.stringMatching(/own training compute.*left out/));
     expect(within(card).getByTestId('state-mini')).toHaveTextContent('running');
   });
 

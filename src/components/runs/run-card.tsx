@@ -23,6 +23,10 @@ function timingNote(status: RunStatus | undefined): string | null {
   return null;
 }
 
+// A stopwatch beside the step counter reads fewer steps per second: say what these figures leave out.
+const OWN_COMPUTE =
+  'From this run’s own training compute (its timed blocks of steps). Evaluations, noise measurements, other runs’ turns and rests are left out, so on the wall clock the step counter moves more slowly.';
+
 const STATE_TEXT: Record<RunStatus['state'], string> = {
   ready: 'ready',
   running: 'running',
@@ -69,15 +73,15 @@ export const RunNumbers = memo(function RunNumbers({ status, latest, classificat
         </div>
       ) : null}
       <div>
-        <dt>steps/s</dt>
+        <dt title={OWN_COMPUTE}>steps/s</dt>
         <dd>{formatNumber(status?.stepsPerSecond)}</dd>
       </div>
       <div>
-        <dt>examples/s</dt>
+        <dt title={OWN_COMPUTE}>examples/s</dt>
         <dd>{formatNumber(status?.examplesPerSecond)}</dd>
       </div>
       <div>
-        <dt>time per step</dt>
+        <dt title={OWN_COMPUTE}>time per step</dt>
         <dd title={timingNote(status) ?? undefined}>
           {formatMs(status?.msPerStep ?? null)}
           {timingNote(status) ? (
