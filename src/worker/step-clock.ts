@@ -27,7 +27,8 @@ export interface StepRates {
 const MIN_WORK_MS = 2;
 // The latest blocks, read at their lower quartile: on a shared machine the page's drawing, the compositor and the
 // other runs only ever add time to a block, so the quieter blocks are the run's own work (measured on a 2-core
-// machine, the median moved ±40 % between Full speed, Steady and a run alone; the lower quartile far less).
+// machine: the median moved up to +77 % between Full speed, Steady and a run alone; the lower quartile mostly
+// stayed within ±25 %).
 const WINDOW_BLOCKS = 15;
 const QUANTILE = 0.25;
 // One or two blocks are no sample: the first after Play still pay for warming up.
