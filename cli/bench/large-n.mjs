@@ -22,17 +22,23 @@ async function startWatching(page) {
 const reset = (page) => page.evaluate(() => Object.assign(window.__large, { task: 0, gap: 0 }));
 const read = (page) => page.evaluate(() => ({ ...window.__large }));
 
+/** Plays for a few seconds of warm-up, then watches TRAIN_MS of training, and pauses. */
+async function watchTraining(page) {
+  await page.getByRole('button', { name: /Play/ }).click();
+  await page.waitForTimeout(3000);
+  await reset(page);
+  await page.waitForTimeout(TRAIN_MS);
+  const watched = await read(page);
+  await page.getByRole('button', { name: /Pause/ }).click();
+  return watched;
+}
+
 /** On an open workspace page: measure three runs training at the default N, then switch to N = 65,536 and measure. */
 export async function measureLargeN(page) {
   await startWatching(page);
   await page.getByRole('tab', { name: 'Data', exact: true }).click();
   // The same figures at N = 512, with the same view open, tell what large N adds from what every redraw costs.
-  await page.getByRole('button', { name: /Play/ }).click();
-  await page.waitForTimeout(3000);
-  await reset(page);
-  await page.waitForTimeout(TRAIN_MS);
-  const trainingSmall = await read(page);
-  await page.getByRole('button', { name: /Pause/ }).click();
+  const trainingSmall = await watchTraining(page);
   const n = page.getByRole('spinbutton', { name: 'Training examples N (number)' });
   await n.fill('65536');
   await n.press('Enter');
@@ -42,12 +48,7 @@ export async function measureLargeN(page) {
   await reset(page);
   await page.waitForTimeout(IDLE_MS);
   const idle = await read(page);
-  await page.getByRole('button', { name: /Play/ }).click();
-  await page.waitForTimeout(3000);
-  await reset(page);
-  await page.waitForTimeout(TRAIN_MS);
-  const training = await read(page);
-  await page.getByRole('button', { name: /Pause/ }).click();
+  const training = await watchTraining(page);
   const largest = draws.filter((d) => d.n === 65536).map((d) => d.ms);
   const small = draws.filter((d) => d.n === 512).map((d) => d.ms);
   return { drawLarge: largest.length ? Math.max(...largest) : null, drawSmall: small.length ? Math.max(...small) : null, idle, training, trainingSmall };
