@@ -87,7 +87,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
       statuses[id] = run.status;
       const last = run.evals[run.evals.length - 1];
       if (last) latest[id] = last;
-      health[id] = runHealth(run.evals);
+      health[id] = runHealth(run.evals, run.events);
       const start = troubleStart(run.evals);
       if (start) trouble[id] = start;
     }

@@ -1,15 +1,18 @@
-import type { EvalPoint, RunPosition } from '../runtime/protocol';
+import type { EvalPoint, RunEvent, RunPosition } from '../runtime/protocol';
 
 /**
  * How a run is faring, read from its full-set evaluations:
  * - `unstable`: its training loss has stayed far above where it started for a sustained stretch (the lr is too
  *   large for it, though nothing is infinite yet);
  * - `stuck`: after being unstable it went flat at no better than its starting loss: its units saturated and it
- *   no longer learns, whatever the lr now.
+ *   no longer learns, whatever the lr now;
+ * - `damaged`: its lr was lowered after the trouble began, yet the loss still stays far above the start: telling the
+ *   user to lower the lr again would be no help, a reset is.
  */
 export type RunHealth =
   | { kind: 'ok' }
   | { kind: 'unstable'; since: RunPosition; loss: number; initialLoss: number }
+  | { kind: 'damaged'; since: RunPosition; loss: number; initialLoss: number; lr: number; previousLr: number }
   | { kind: 'stuck'; since: RunPosition; loss: number; accuracy: number | null };
 
 /** Training loss above this multiple of the starting loss counts as blown up. */
@@ -18,6 +21,8 @@ export const UNSTABLE_FACTOR = 2;
 export const SUSTAINED_EVALS = 4;
 /** Evaluations (about 3 s of training), and how little the mean of their halves may differ, that make a run flat. */
 const FLAT_EVALS = 10;
+/** Evaluations after the lr was lowered (about 3 s of training) before a run that is still unstable counts as damaged. */
+const AFTER_LOWERING_EVALS = 10;
 const FLAT_TREND = 0.05;
 /** A stuck run counts as learning again once its loss falls below this share of the level it was stuck at. */
 const STUCK_PROGRESS = 0.8;
@@ -59,14 +64,28 @@ function stuckSince(evals: EvalPoint[], from: number, initialLoss: number): Eval
   return since ? evals[since.at]! : null;
 }
 
-export function runHealth(evals: EvalPoint[]): RunHealth {
+/** The latest lr change that lowered the lr at or after `step`, followed by at least AFTER_LOWERING_EVALS evaluations. */
+function settledLowering(events: readonly RunEvent[], evals: EvalPoint[], step: number): (RunEvent & { change: { kind: 'lr' } }) | null {
+  const lowerings = events.filter((e): e is RunEvent & { change: { kind: 'lr' } } => e.change.kind === 'lr' && e.change.lr < e.change.previous && e.step >= step);
+  const latest = lowerings.at(-1);
+  if (!latest) return null;
+  return evals.filter((e) => e.step > latest.step).length >= AFTER_LOWERING_EVALS ? latest : null;
+}
+
+/** How a run is faring from its evaluations and its mid-run changes (`events`: lr changes tell unstable from damaged). */
+export function runHealth(evals: EvalPoint[], events: readonly RunEvent[] = []): RunHealth {
   const finite = evals.filter((e) => Number.isFinite(e.trainLoss));
   const initial = finite[0];
   if (!initial || finite.length < SUSTAINED_EVALS + 1) return { kind: 'ok' };
   const threshold = UNSTABLE_FACTOR * initial.trainLoss;
   const { first, current } = unstableStretches(finite, threshold);
   const last = finite[finite.length - 1]!;
-  if (current) return { kind: 'unstable', since: current, loss: last.trainLoss, initialLoss: initial.trainLoss };
+  if (current) {
+    // Lowered since the trouble began (the first stretch: a noisy run dips below the line now and then) and still high.
+    const lowering = settledLowering(events, finite, first!.step);
+    if (lowering) return { kind: 'damaged', since: lowering, loss: last.trainLoss, initialLoss: initial.trainLoss, lr: lowering.change.lr, previousLr: lowering.change.previous };
+    return { kind: 'unstable', since: current, loss: last.trainLoss, initialLoss: initial.trainLoss };
+  }
   if (!first) return { kind: 'ok' };
   const stuck = stuckSince(finite, finite.indexOf(first), initial.trainLoss);
   if (stuck) return { kind: 'stuck', since: stuck, loss: last.trainLoss, accuracy: last.accuracy };

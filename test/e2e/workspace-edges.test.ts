@@ -69,7 +69,7 @@ describe('workspace edges (CPU backend)', () => {
     await lr.press('Enter');
   });
 
-  it('a run left unstable by lr 10 is marked; after lowering lr a saturated run says it is stuck, and Reset this run restarts it alone', async () => {
+  it('a run left unstable by lr 10 is marked; after lowering lr a run that does not recover says it is stuck or damaged, and Reset this run restarts it alone', async () => {
     const page = session.page;
     await page.getByLabel('Dataset').selectOption('moons');
     const lr = page.getByRole('spinbutton', { name: 'Learning rate (number)' });
@@ -89,7 +89,8 @@ describe('workspace edges (CPU backend)', () => {
     await expect(mini.getByRole('alert').textContent()).resolves.toMatch(/B = 32 is unstable: since step [\d,]+ its training loss has stayed far above where it started/);
     await lr.fill('0.1');
     await lr.press('Enter');
-    await mini.getByTestId('state-mini').filter({ hasText: 'stuck' }).waitFor({ timeout: 40_000 });
+    // Saturated (flat near 0.7) or still far above its start: which one depends on where lr 10 left the weights.
+    await mini.getByTestId('state-mini').filter({ hasText: /^(stuck|damaged)$/ }).waitFor({ timeout: 40_000 });
     const before = await histories(page);
     await mini.getByRole('button', { name: 'Reset this run' }).click();
     const after = await waitForHistories(page, (h) => (h.mini?.evals[0]?.step ?? -1) === 0 && h.mini!.status.step < before.mini!.status.step);

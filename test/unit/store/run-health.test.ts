@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EvalPoint } from '../../../src/runtime/protocol';
+import type { EvalPoint, RunEvent } from '../../../src/runtime/protocol';
 import { runHealth, troubleStart } from '../../../src/store/run-health';
 
 const evalsOf = (losses: number[], accuracy: number | null = 0.5): EvalPoint[] =>
@@ -23,6 +23,23 @@ describe('run health', () => {
     expect(health).toMatchObject({ kind: 'stuck', loss: 0.705, accuracy: 0.5 });
     // Still falling after the blow-up: not stuck yet.
     expect(runHealth(evalsOf([0.69, 30, 33, 31, 34, 1.3, 1.25, 1.2, 1.15, 1.1, 1.0, 0.95, 0.9, 0.85, 0.8, 0.75])).kind).toBe('ok');
+  });
+
+  it('is damaged when the lr was lowered after the trouble began and the loss still stays far above the start', () => {
+    const lowered = (step: number, lr: number, previous: number): RunEvent => ({ step, epoch: step / 10, examples: 32 * step, seconds: step / 100, label: `lr ${lr}`, change: { kind: 'lr', lr, previous } });
+    // As measured in the app: moons, B = 32 at lr 10 sat near 30, then at lr 0.1 flat near 3 (78 % accuracy).
+    const losses = [0.77, 0.6, 30, 33, 31, 34, 29, 3.05, 3.03, 3.02, 3.04, 3.05, 3.03, 3.02, 3.04, 3.03, 3.02, 3.04];
+    const health = runHealth(evalsOf(losses), [lowered(65, 0.1, 10)]);
+    expect(health).toMatchObject({ kind: 'damaged', loss: 3.04, initialLoss: 0.77, lr: 0.1, previousLr: 10 });
+    expect(health.kind === 'damaged' && health.since.step).toBe(65);
+    // Too soon after the lowering to tell (fewer than ten evaluations since): still unstable.
+    expect(runHealth(evalsOf(losses.slice(0, 12)), [lowered(65, 0.1, 10)]).kind).toBe('unstable');
+    // Raised, not lowered; or lowered before the trouble began: the lr is still the one to change.
+    expect(runHealth(evalsOf(losses), [lowered(65, 10, 0.1)]).kind).toBe('unstable');
+    expect(runHealth(evalsOf(losses), [lowered(5, 0.1, 10)]).kind).toBe('unstable');
+    // A noisy run that dips below the line now and then still counts from its first stretch (B = 1, lr 10 then 0.1).
+    const noisy = [0.77, 0.6, 30, 33, 31, 34, 5, 6.4, 1.2, 2.0, 4.1, 5.5, 3.3, 1.4, 2.6, 4.8, 6.0, 5.1];
+    expect(runHealth(evalsOf(noisy), [lowered(65, 0.1, 10)]).kind).toBe('damaged');
   });
 
   it('is ok again when, after being unstable, the run recovers and learns', () => {
