@@ -62,8 +62,17 @@ describe('loss chart', () => {
     const { container } = render(<LossChartView runs={defaultRuns(32)} n={512} series={series} pinned={[]} xAxis="steps" logY />);
     expect(tickLabels(container, 'x')).toEqual(['0', '100', '200', '300', '400', '500']);
     const y = tickLabels(container, 'y');
-    expect(y.at(-1)).toBe('10');
+    expect(y.at(-1)).toBe('1,000');
     expect(y.join(' ')).not.toMatch(/\^|×/);
+    // The blow-up is clipped, and the chart says so rather than hiding it.
+    expect(container.querySelector('.chart-offscale')).toHaveTextContent('off the top: values up to 1 × 10³⁰');
+    expect(container.querySelector('.loss-chart')!.getAttribute('aria-label')).toMatch(/Values up to 1 × 10³⁰ lie above the top of the axis/);
+  });
+
+  it('shows nothing off the top while every value fits', () => {
+    const series = { mini: lossSeries([[0, 0.7, 0.7], [300, 0.4, 0.45]]) };
+    const { container } = render(<LossChartView runs={defaultRuns(32)} n={512} series={series} pinned={[]} xAxis="steps" logY />);
+    expect(container.querySelector('.chart-offscale')).toBeNull();
   });
 
   it('merges lr markers that several runs share and stacks the others', () => {

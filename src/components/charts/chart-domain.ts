@@ -4,9 +4,10 @@ import { linearScale, linearTicks, logScale, widen, type AxisScale, type Domain 
 import { valuesInRange, type ChartRun, type XY } from './series-lookup';
 
 // How far above the largest initial loss the y-axis may reach: a run about to diverge can hit 1e30 and would
-// otherwise flatten every other line against the bottom. One decade on a log axis, double on a linear one.
-const LOG_CAP_FACTOR = 10;
-const LINEAR_CAP_FACTOR = 2;
+// otherwise flatten every other line against the bottom. Far enough that an unstable run's finite loss (30 or so on
+// moons at lr 10) stays on the chart: three decades on a log axis, a hundredfold on a linear one.
+const LOG_CAP_FACTOR = 1000;
+const LINEAR_CAP_FACTOR = 100;
 // How far beyond the y-domain a drawn value may lie: decades on a log axis, domain heights on a linear one.
 const DRAW_LOG_DECADES = 3;
 const DRAW_LINEAR_SPANS = 10;
@@ -56,6 +57,11 @@ export function initialLoss(runs: readonly ChartRun[]): number | null {
   return finite.length > 0 ? Math.max(...finite) : null;
 }
 
+/** The y-axis, and the largest value in view above its top (clipped off the chart), or null when nothing is. */
+export interface YAxisScale extends AxisScale {
+  above: number | null;
+}
+
 export interface YScaleInput {
   lines: readonly XY[][];
   xDomain: Domain;
@@ -70,22 +76,23 @@ export interface YScaleInput {
  * The y-axis for the data inside the x-range, robust to divergence: its top is capped relative to the initial loss
  * (lines above it are clipped), a flat or single value is padded, a log axis ignores values ≤ 0.
  */
-export function yScale({ lines, xDomain, initial, logY, fitBottom }: YScaleInput): AxisScale {
+export function yScale({ lines, xDomain, initial, logY, fitBottom }: YScaleInput): YAxisScale {
   const usable = (v: number) => Number.isFinite(v) && (!logY || v > 0);
   let values = lines.flatMap((line) => valuesInRange(line, xDomain)).filter(usable);
   if (values.length === 0) values = lines.flatMap((line) => line.map((p) => p.y)).filter(usable);
-  if (values.length === 0) return logY ? logScale(0.1, 1) : linearScale(0, 1, Y_TICK_COUNT);
+  if (values.length === 0) return { ...(logY ? logScale(0.1, 1) : linearScale(0, 1, Y_TICK_COUNT)), above: null };
   const cap = initial === null ? Infinity : initial * (logY ? LOG_CAP_FACTOR : LINEAR_CAP_FACTOR);
-  const high = Math.min(Math.max(...values), cap);
+  const largest = Math.max(...values);
+  const high = Math.min(largest, cap);
   let low = Math.min(...values);
   // Zoomed into a stretch where every value is beyond the cap: show the band just below it.
-  if (low > high) low = logY ? high / LOG_CAP_FACTOR : 0;
-  if (logY) return logScale(low, high);
-  return linearScale(fitBottom ? low : Math.min(0, low), high, Y_TICK_COUNT);
+  if (low > high) low = logY ? high / 10 : 0;
+  const scale = logY ? logScale(low, high) : linearScale(fitBottom ? low : Math.min(0, low), high, Y_TICK_COUNT);
+  return { ...scale, above: largest > scale.domain[1] ? largest : null };
 }
 
 /** Both axes of the loss chart: x over the zoom (or the whole range), y fitted to what is visible there. */
-export function lossChartScales(runs: readonly ChartRun[], extraLines: readonly XY[][], axis: XAxis, logY: boolean, zoom: Domain | null): { x: AxisScale; y: AxisScale } {
+export function lossChartScales(runs: readonly ChartRun[], extraLines: readonly XY[][], axis: XAxis, logY: boolean, zoom: Domain | null): { x: AxisScale; y: YAxisScale } {
   const lines = chartLines(runs, extraLines);
   const x = xScale(zoom ?? wholeXDomain(lines), axis);
   const y = yScale({ lines, xDomain: x.domain, initial: initialLoss(runs), logY, fitBottom: zoom !== null });

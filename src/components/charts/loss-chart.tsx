@@ -72,7 +72,7 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
   const hover = pointer.hoverX === null || !hasData ? null : { x: pointer.hoverX, rows: tooltipRows(visible, pointer.hoverX) };
   const hoverPixel = hover ? pixelAtX(hover.x, plot, x.domain) : 0;
   return (
-    <div ref={ref} className="loss-chart" role="img" tabIndex={0} aria-label={summarise(visible, xAxis, xDomain)} {...(hasData ? pointer.handlers : {})}>
+    <div ref={ref} className="loss-chart" role="img" tabIndex={0} aria-label={summarise(visible, xAxis, xDomain, y.above)} {...(hasData ? pointer.handlers : {})}>
       {hasData ? (
         <>
           <LossChartPlot
@@ -90,6 +90,11 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
             hover={hover}
             selection={pointer.selection}
           />
+          {y.above !== null ? (
+            <p className="chart-offscale" style={{ top: margin.top, right: margin.right + 4 }}>
+              ▲ off the top: values up to {formatNumber(y.above)}
+            </p>
+          ) : null}
           {hover ? (
             <LossTooltip
               x={hover.x}
@@ -107,13 +112,14 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
   );
 });
 
-function summarise(runs: readonly ChartRun[], xAxis: Axis, xDomain: XDomain | null): string {
+function summarise(runs: readonly ChartRun[], xAxis: Axis, xDomain: XDomain | null, above: number | null): string {
   const parts = runs.map(({ label, series }) => {
     const last = series.loss.at(-1);
     return last ? `${label}: training loss ${formatNumber(last.train)} at ${formatNumber(last.x)} ${X_AXIS_TITLES[xAxis]}` : `${label}: no data yet`;
   });
   const zoom = xDomain ? ` Zoomed to ${formatNumber(xDomain[0])} – ${formatNumber(xDomain[1])} ${X_AXIS_TITLES[xAxis]}.` : '';
-  return `Loss chart. ${parts.join('; ')}.${zoom}`;
+  const offScale = above === null ? '' : ` Values up to ${formatNumber(above)} lie above the top of the axis.`;
+  return `Loss chart. ${parts.join('; ')}.${zoom}${offScale}`;
 }
 
 /** The loss chart bound to the stores. */

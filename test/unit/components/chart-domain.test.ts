@@ -40,18 +40,30 @@ describe('y-domain', () => {
     expect(initialLoss([])).toBeNull();
   });
 
-  it('caps a log axis a decade above the initial loss however far a run shoots up', () => {
-    const { domain, ticks } = lossChartScales([steady, diverging], [], 'steps', true, null).y;
-    expect(domain[1]).toBeLessThanOrEqual(10);
+  it('caps a log axis three decades above the initial loss however far a run shoots up, and says what lies above', () => {
+    const { domain, ticks, above } = lossChartScales([steady, diverging], [], 'steps', true, null).y;
+    expect(domain[1]).toBeGreaterThanOrEqual(700);
+    expect(domain[1]).toBeLessThanOrEqual(1000);
     expect(domain[0]).toBeLessThanOrEqual(0.3);
-    expect(ticks.every((t) => t <= 10)).toBe(true);
+    expect(ticks.every((t) => t <= 1000)).toBe(true);
+    expect(above).toBe(1e30);
   });
 
-  it('caps a linear axis at twice the initial loss, starting at 0', () => {
-    const { domain } = lossChartScales([steady, diverging], [], 'steps', false, null).y;
+  it('keeps an unstable run’s finite loss on the chart (moons at lr 10: about 30 against a start of 0.77)', () => {
+    const unstable = run('unstable', [[0, 0.77], [20, 30], [40, 34], [60, 28]]);
+    for (const logY of [true, false]) {
+      const { domain, above } = lossChartScales([steady, unstable], [], 'steps', logY, null).y;
+      expect(domain[1]).toBeGreaterThanOrEqual(34);
+      expect(above).toBeNull();
+    }
+  });
+
+  it('caps a linear axis a hundredfold above the initial loss, starting at 0', () => {
+    const { domain, above } = lossChartScales([steady, diverging], [], 'steps', false, null).y;
     expect(domain[0]).toBe(0);
-    expect(domain[1]).toBeGreaterThanOrEqual(1.4);
-    expect(domain[1]).toBeLessThanOrEqual(1.6);
+    expect(domain[1]).toBeGreaterThanOrEqual(70);
+    expect(domain[1]).toBeLessThanOrEqual(80);
+    expect(above).toBe(1e30);
   });
 
   it('fits the data inside a zoomed x-range, including where lines cross its edges', () => {
@@ -67,12 +79,16 @@ describe('y-domain', () => {
   it('stays readable when zoomed into a stretch where every value is beyond the cap', () => {
     const { domain } = yScale({ lines: chartLines([diverging]), xDomain: [59, 60], initial: 0.69, logY: true, fitBottom: true });
     expect(domain[1]).toBeGreaterThan(domain[0]);
-    expect(domain[1]).toBeLessThanOrEqual(10);
+    expect(domain[1]).toBeLessThanOrEqual(1000);
   });
 
   it('ignores values a log axis cannot draw and falls back to a default with no data', () => {
     const { domain } = yScale({ lines: [[{ x: 0, y: 0 }, { x: 1, y: -1 }]], xDomain: [0, 1], initial: null, logY: true, fitBottom: false });
     expect(domain).toEqual([0.1, 1]);
+  });
+
+  it('reports nothing above the axis while every value fits', () => {
+    expect(yScale({ lines: chartLines([steady]), xDomain: [0, 100], initial: 0.7, logY: true, fitBottom: false }).above).toBeNull();
   });
 });
 
