@@ -41,6 +41,7 @@ export function DataControls() {
       </div>
       <LogSlider
         label="Training examples N"
+        noun="N"
         hint="A full-batch step looks at all N; a bigger N makes it costlier."
         value={n}
         min={LIMITS.n.min}

@@ -4,6 +4,8 @@ import { useDraft } from './use-draft';
 
 export interface LogSliderProps {
   label: string;
+  /** What the value is called in a clamp note ("N"); default: the label in lower case. */
+  noun?: string;
   hint: string;
   value: number;
   min: number;
@@ -22,7 +24,7 @@ export interface LogSliderProps {
 }
 
 /** A slider on a log scale with a number field beside it; both edit the same value. */
-export function LogSlider({ label, hint, value, min, max, stops, resolution = 12, format, onChange, suffix, integer, read }: LogSliderProps) {
+export function LogSlider({ label, noun, hint, value, min, max, stops, resolution = 12, format, onChange, suffix, integer, read }: LogSliderProps) {
   const id = useId();
   const [draft, setDraft, clearDraft] = useDraft(value, String);
   // What happened to the last typed value (clamped or refused), shown beside the field until the next change.
@@ -41,7 +43,7 @@ export function LogSlider({ label, hint, value, min, max, stops, resolution = 12
   const fromPosition = (p: number) => (stops ? stops[p]! : Number((min * (max / min) ** (p / positions)).toPrecision(2)));
   const commit = () => {
     if (draft === String(value)) return;
-    const reading = read ? read(draft) : readNumber(draft, { min, max, integer: integer ?? false }, label.toLowerCase());
+    const reading = read ? read(draft) : readNumber(draft, { min, max, integer: integer ?? false }, noun ?? label.toLowerCase());
     clearDraft();
     setNote(reading.note);
     if (reading.value !== null && reading.value !== value) onChange(reading.value);

@@ -8,18 +8,21 @@ export interface Reading<T> {
   note: string | null;
 }
 
-/** A batch size typed by the user: a whole number or "full"; N or more means the full batch. */
-export function readBatchSize(text: string, n: number): Reading<BatchSizeSetting> {
+/**
+ * A batch size typed by the user: a whole number or "full"; N or more means the full batch. `refused` says what
+ * happens to a size below 1 (a field keeps its old size; Add run adds nothing).
+ */
+export function readBatchSize(text: string, n: number, refused = 'kept the old size'): Reading<BatchSizeSetting> {
   const trimmed = text.trim();
   const parsed = parseBatchSize(trimmed);
   if (parsed === 'full') return { value: 'full', note: null };
   if (parsed === null) {
     const number = Number(trimmed);
-    if (trimmed !== '' && Number.isFinite(number) && number <= 0) return { value: null, note: `A batch holds at least 1 example; kept the old size.` };
+    if (trimmed !== '' && Number.isFinite(number) && number <= 0) return { value: null, note: `A batch holds at least 1 example; ${refused}.` };
     if (trimmed !== '' && Number.isFinite(number) && number >= n) return { value: 'full', note: `${trimmed} is more than N = ${formatCount(n)}: using the full batch.` };
     return { value: null, note: `“${trimmed.slice(0, 20)}” is not a batch size: type a whole number from 1 to ${formatCount(n)}, or “full”.` };
   }
-  if (parsed === 0) return { value: null, note: 'A batch holds at least 1 example; kept the old size.' };
+  if (parsed === 0) return { value: null, note: `A batch holds at least 1 example; ${refused}.` };
   if (parsed > n) return { value: 'full', note: `${formatCount(parsed)} is more than N = ${formatCount(n)}: using the full batch.` };
   return { value: parsed, note: null };
 }

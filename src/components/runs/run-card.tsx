@@ -19,7 +19,7 @@ const ROLE_NAMES: Record<string, string> = { single: 'single item', mini: 'mini-
 function timingNote(status: RunStatus | undefined): string | null {
   if (!status || status.step === 0) return null;
   if (status.msPerStep === null) return 'Not timed yet: single steps are too short to time honestly (Full speed or Steady times blocks of steps).';
-  if (status.timingSource === 'earlier') return 'From earlier blocks of steps: single slow-motion steps are too short to time honestly.';
+  if (status.timingSource === 'earlier') return 'From earlier blocks of steps: single steps (slow motion, Step +1) are too short to time honestly.';
   return null;
 }
 

@@ -17,7 +17,7 @@ export function RunList() {
   const [draft, setDraft] = useState('8');
   const [note, setNote] = useState<string | null>(null);
   const add = () => {
-    const reading = readBatchSize(draft, n);
+    const reading = readBatchSize(draft, n, 'no run added');
     setNote(reading.note);
     if (reading.value !== null) addRun(reading.value);
   };

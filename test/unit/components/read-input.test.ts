@@ -14,13 +14,16 @@ describe('reading typed values', () => {
   it('refuses what is not a batch size and says why, keeping the old value', () => {
     for (const text of ['abc', '2.5', '']) expect(readBatchSize(text, 512)).toMatchObject({ value: null, note: expect.stringMatching(/is not a batch size/) });
     for (const text of ['0', '-3']) expect(readBatchSize(text, 512)).toEqual({ value: null, note: 'A batch holds at least 1 example; kept the old size.' });
+    // Add run has no old size to keep.
+    for (const text of ['0', '-3']) expect(readBatchSize(text, 512, 'no run added').note).toBe('A batch holds at least 1 example; no run added.');
   });
 
   it('clamps numbers to their limits and says so; refuses non-numbers', () => {
     expect(readNumber('0.5', LIMITS.lr, 'learning rate')).toEqual({ value: 0.5, note: null });
     expect(readNumber('20', LIMITS.lr, 'learning rate')).toEqual({ value: 10, note: '20 is above the largest learning rate: using 10.' });
     expect(readNumber('0', LIMITS.lr, 'learning rate')).toEqual({ value: 0.0001, note: '0 is below the smallest learning rate: using 1 × 10⁻⁴.' });
-    expect(readNumber('12.4', LIMITS.n, 'n').value).toBe(12);
+    expect(readNumber('12.4', LIMITS.n, 'N').value).toBe(12);
+    expect(readNumber('3', LIMITS.n, 'N').note).toBe('3 is below the smallest N: using 8.');
     expect(readNumber('x', LIMITS.lr, 'learning rate')).toEqual({ value: null, note: '“x” is not a number: learning rate stays as it was.' });
   });
 
