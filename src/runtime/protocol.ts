@@ -208,7 +208,8 @@ export interface TrainingHostApi {
   play(): Promise<boolean>;
   pause(): void;
   step(): Promise<void>;
-  reset(): Promise<void>;
+  /** Starts every run again from step 0; resolves to the new generation. */
+  reset(): Promise<number>;
   /** Starts one run again from step 0 (the others carry on). */
   resetRun(id: string): Promise<void>;
   /** Takes one run's gradients apart at its current parameters (null: no such run); the cloud uses batches of `cloudBatchSize`. */

@@ -56,11 +56,17 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
 
   // Measurements of generations before this one belong to runs a restart has replaced.
   let staleBefore = 0;
+  // Settings that restart the runs are not yet answered by the host: which generation will be theirs is unknown, so no
+  // run's numbers are shown (at start-up the first generation may already be out of date).
+  let restartPending = true;
+  // The whole spec the host was last given, to tell whether the settings have changed since.
+  let appliedKey = '';
+  const currentSpec = () => toWorkspaceSpec(useSettingsStore.getState());
   let slowPublished = { at: Number.NEGATIVE_INFINITY, key: '' };
   const publish = () => {
     publishTimer = null;
     // The old runs stay hidden while a restart is on its way.
-    if (staleBefore > history.generation) return;
+    if (restartPending || staleBefore > history.generation) return;
     const { xAxis, logY } = useUiStore.getState();
     const series: Record<string, RunSeries> = {};
     const now = performance.now();
@@ -105,17 +111,23 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
 
   /** A restart is on its way: show no numbers of the old runs while the new ones warm up (the history stays until then). */
   const hideOldRuns = () => {
-    staleBefore = history.generation + 1;
+    staleBefore = Math.max(staleBefore, history.generation + 1);
+    restartPending = true;
     if (publishTimer) clearTimeout(publishTimer);
     publishTimer = null;
     useMetricsStore.setState({ series: {}, noise: {}, paths: {}, throughput: {}, statuses: {}, latest: {}, health: {}, trouble: {}, comparison: null, view: null, batch: null });
   };
-  /** The host answered an apply with its generation: if it did not restart after all, show the runs again. */
-  const settleGeneration = (generation: number) => {
-    if (generation < staleBefore && generation === history.generation) {
-      staleBefore = generation;
-      publish();
-    }
+  /** The host's generation after the latest settings landed: show that one (the old one again if it did not restart). */
+  const settleIfCurrent = (generation: number) => {
+    if (appliedKey !== JSON.stringify(currentSpec())) return;
+    restartPending = false;
+    staleBefore = generation;
+    publish();
+  };
+  const applyCurrent = async (host: HostConnection['host']) => {
+    const spec = currentSpec();
+    appliedKey = JSON.stringify(spec);
+    settleIfCurrent(await host.apply(spec));
   };
 
   let attempt = 0;
@@ -150,8 +162,11 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     await connecting;
     if (!connection || disposed) return;
     try {
-      settleGeneration(await connection.host.apply(toWorkspaceSpec(useSettingsStore.getState())));
+      await applyCurrent(connection.host);
     } catch (error) {
+      // Show what the host has rather than nothing at all.
+      restartPending = false;
+      publish();
       useUiStore.getState().notify({ id: 'problem', text: `The new settings could not be applied: ${messageOf(error)}`, tone: 'error' });
     }
   };
@@ -182,6 +197,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     const mine = ++attempt;
     // A new host counts generations from scratch.
     staleBefore = 0;
+    restartPending = true;
     history.clear();
     useMetricsStore.setState({ playing: false, starting: resume, backend: null, series: {}, noise: {}, paths: {}, statuses: {}, latest: {}, health: {}, trouble: {}, comparison: null, view: null, batch: null });
     connecting = (async () => {
@@ -196,7 +212,9 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
         useMetricsStore.setState({ backend: next.info });
         // The connection may add to the host's own notice (e.g. no Web Workers): show the whole of it.
         if (next.info.notice) useUiStore.getState().notify({ id: 'backend', text: next.info.notice, tone: 'warning' });
-        await next.host.apply(toWorkspaceSpec(useSettingsStore.getState()));
+        // Settings changed while the first runs were being built go to the host before Play: the old ones never train.
+        do await applyCurrent(next.host);
+        while (appliedKey !== JSON.stringify(currentSpec()) && mine === attempt && !disposed);
         if (useMetricsStore.getState().starting && mine === attempt) await startPlaying(next.host);
       } catch (error) {
         if (mine === attempt) {
@@ -243,7 +261,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     step: () => withHost((c) => void c.host.step()),
     reset() {
       hideOldRuns();
-      withHost((c) => void c.host.reset());
+      withHost(async (c) => settleIfCurrent(await c.host.reset()));
     },
     resetRun: (runId) => withHost((c) => c.host.resetRun(runId)),
     pin(runId) {

@@ -247,6 +247,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
       scheduler.exclusive(async () => {
         scheduler.pause();
         if (spec) await rebuild(null);
+        return generation;
       }),
 
     resetRun: (id) =>

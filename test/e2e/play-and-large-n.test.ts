@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { openBrowser } from './browser';
 import { openWorkspace, RUN_IDS, waitForHistories } from './workspace-page';
 
@@ -36,6 +36,44 @@ describe('Play at any moment, and N = 65,536', () => {
       for (const id of RUN_IDS) expect(h[id]!.status.state).toBe('running');
       // The new runs train the linear model on line: the full batch holds N = 512 examples of the new data.
       expect(h.full!.status.batchSize).toBe(512);
+      expect(session.errors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('on a fresh page, a change made while the first runs are built is what trains: the old runs never train or show', async () => {
+    const session = await openBrowser();
+    try {
+      const page = session.page;
+      await page.goto(`${inject('baseUrl')}?backend=webgl`);
+      // From the first moment the page can be read: every step an old (N = 512) run reports, and any number the
+      // B = N card shows while the runs are not yet the new ones.
+      await page.evaluate(() => {
+        const w = window as unknown as { __race: { oldSteps: number; staleCard: string[] }; batchscope?: { exportHistory(): Record<string, { status: { batchSize: number; step: number; id: string } }> } };
+        w.__race = { oldSteps: 0, staleCard: [] };
+        setInterval(() => {
+          const runs = Object.values(w.batchscope?.exportHistory() ?? {});
+          const full = runs.find((r) => r.status.id === 'full');
+          if (full && full.status.batchSize === 512) w.__race.oldSteps = Math.max(w.__race.oldSteps, full.status.step);
+          if (full?.status.batchSize !== 8192) {
+            const card = document.querySelector('[aria-label^="Run B = N"]');
+            const loss = card ? [...card.querySelectorAll('dt')].find((dt) => dt.textContent === 'training loss')?.nextElementSibling?.textContent : null;
+            if (loss && loss !== '—') w.__race.staleCard.push(loss);
+          }
+        }, 50);
+      });
+      // The backend is up and the first runs are being built (their warm-up takes seconds here): change N now.
+      await page.getByTestId('backend-badge').filter({ hasNotText: 'Starting' }).waitFor({ timeout: 60_000 });
+      const n = page.getByRole('spinbutton', { name: 'Training examples N (number)' });
+      await n.fill('8192');
+      await n.press('Enter');
+      await page.waitForTimeout(500);
+      await page.getByRole('button', { name: /Play|Starting/ }).click();
+      await waitForHistories(page, (all) => RUN_IDS.every((id) => (all[id]?.status.step ?? 0) > 3) && all.full!.status.batchSize === 8192, 120_000);
+      const race = await page.evaluate(() => (window as unknown as { __race: { oldSteps: number; staleCard: string[] } }).__race);
+      expect(race.oldSteps).toBe(0);
+      expect(race.staleCard).toEqual([]);
       expect(session.errors).toEqual([]);
     } finally {
       await session.close();

@@ -8,12 +8,17 @@ import { status } from '../../component/fixtures';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A host that restarts (new generation) when the experiment changes and whose play() waits for `release`. */
-function fakeHost() {
+/**
+ * A host that restarts (new generation) when the experiment changes and whose play() waits for `release`; with
+ * `slowFirstApply` its first apply (building the first runs at start-up) waits for `finishFirstApply`.
+ */
+function fakeHost({ slowFirstApply = false } = {}) {
   let listener: (m: HostMessage) => void = () => undefined;
   let generation = 0;
   let key = '';
   let release: (() => void) | null = null;
+  let finishFirst: (() => void) | null = null;
+  const firstApplyDone = slowFirstApply ? new Promise<void>((resolve) => (finishFirst = resolve)) : Promise.resolve();
   const calls: string[] = [];
   const update = (step: number): RunUpdate => ({ status: status({ id: 'mini', step }), reset: false, batchLosses: [], evals: [], events: [], noise: [] });
   const host: TrainingHostApi = {
@@ -24,7 +29,8 @@ function fakeHost() {
         key = next;
         generation++;
       }
-      calls.push(`apply ${generation}`);
+      calls.push(`apply ${generation} n=${spec.experiment.dataset.n}`);
+      if (generation === 1) await firstApplyDone;
       return generation;
     },
     play: () =>
@@ -34,7 +40,10 @@ function fakeHost() {
       }),
     pause: () => void calls.push('pause'),
     step: async () => undefined,
-    reset: async () => undefined,
+    reset: async () => {
+      calls.push('reset');
+      return ++generation;
+    },
     resetRun: async () => undefined,
     tensorCount: async () => 0,
     analyseGradients: async () => null,
@@ -53,6 +62,7 @@ function fakeHost() {
       return generation;
     },
     releasePlay: () => release?.(),
+    finishFirstApply: () => finishFirst?.(),
   };
 }
 
@@ -104,11 +114,47 @@ describe('training bridge', () => {
     expect(useMetricsStore.getState().starting).toBe(true);
     await sleep(50);
     // The debounced change went to the host before Play did.
-    expect(host.calls.slice(-2)).toEqual(['apply 2', 'play']);
+    expect(host.calls.slice(-2)).toEqual(['apply 2 n=512', 'play']);
     expect(useMetricsStore.getState().starting).toBe(true);
     host.releasePlay();
     await sleep(10);
     expect(useMetricsStore.getState()).toMatchObject({ starting: false, playing: true });
+  });
+
+  it('at start-up, applies a change made while the first runs are built before Play, and never shows those runs', async () => {
+    const host = fakeHost({ slowFirstApply: true });
+    bridge = startTrainingBridge(host.connect);
+    await sleep(20);
+    useSettingsStore.getState().setExperiment({ n: 65536 });
+    bridge.play();
+    // The first runs (N = 512) report while they are built, as the host's rebuild does.
+    host.send(1, 0);
+    await sleep(300);
+    expect(useMetricsStore.getState().statuses).toEqual({});
+    host.finishFirstApply();
+    await sleep(50);
+    expect(host.calls).toEqual(['apply 1 n=512', 'apply 2 n=65536', 'play']);
+    expect(useMetricsStore.getState().statuses).toEqual({});
+    host.send(2, 0);
+    await sleep(300);
+    expect(useMetricsStore.getState().statuses.mini?.step).toBe(0);
+  });
+
+  it('after Reset shows the new runs only, and nothing of the old ones sent late', async () => {
+    const host = fakeHost();
+    bridge = startTrainingBridge(host.connect);
+    await sleep(20);
+    host.send(1, 40);
+    await sleep(300);
+    bridge.reset();
+    expect(useMetricsStore.getState().statuses).toEqual({});
+    host.send(1, 41);
+    await sleep(300);
+    expect(host.calls.at(-1)).toBe('reset');
+    expect(useMetricsStore.getState().statuses).toEqual({});
+    host.send(2, 0);
+    await sleep(300);
+    expect(useMetricsStore.getState().statuses.mini?.step).toBe(0);
   });
 
   it('while playing, never hands the loss chart and the noise views new data in the same update', async () => {
