@@ -29,6 +29,8 @@ export function xAxisElement(x: AxisScale, title: string, log = false) {
       ticks={x.ticks}
       niceTicks="none"
       allowDataOverflow
+      // Every tick we pass is drawn: the charts thin them to fit (ticksThatFit) rather than let labels drop unevenly.
+      interval={0}
       height={X_AXIS_HEIGHT}
       tick={{ fill: AXIS_TEXT }}
       tickFormatter={formatTick}

@@ -20,6 +20,9 @@ const Y_TITLE_ROOM = 30;
 // A conservative average glyph width of the 12 px system font for digits, separators and superscripts.
 const TICK_CHAR_PX = 7.5;
 
+// Room between two x-axis tick labels, in pixels.
+const X_TICK_GAP_PX = 14;
+
 // Labels up to this long share one axis width, so the plot does not shift sideways as "0.5" becomes "0.05".
 const MIN_TICK_CHARS = 4;
 
@@ -50,4 +53,17 @@ export function xAtPixel(pixel: number, [left, right]: Domain, [from, to]: Domai
 /** The pixel column of an x value (linear x-axis). */
 export function pixelAtX(x: number, [left, right]: Domain, [from, to]: Domain): number {
   return left + ((x - from) / (to - from)) * (right - left);
+}
+
+/**
+ * Every k-th of evenly spaced x ticks, the smallest k whose labels fit side by side in `plotWidth` pixels: on narrow
+ * charts the step doubles or triples evenly, instead of the drawing library dropping labels here and there.
+ */
+export function ticksThatFit(ticks: readonly number[], plotWidth: number, format: (value: number) => string): number[] {
+  const slot = Math.max(0, ...ticks.map((t) => format(t).length)) * TICK_CHAR_PX + X_TICK_GAP_PX;
+  for (let every = 1; every < ticks.length; every++) {
+    const kept = ticks.filter((_, i) => i % every === 0);
+    if (kept.length * slot <= plotWidth) return kept;
+  }
+  return ticks.slice(0, 1);
 }

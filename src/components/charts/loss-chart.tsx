@@ -8,7 +8,7 @@ import { useUiStore, type XAxis as Axis, type XDomain } from '../../store/ui-sto
 import { formatNumber, formatTick } from '../format';
 import { drawableSeries, lossChartScales } from './chart-domain';
 import { X_AXIS_TITLES } from './chart-axes';
-import { INITIAL_CHART_SIZE, MARKER_ROW_PX, X_AXIS_HEIGHT, chartMargin, pixelAtX, plotSpan, yAxisWidth } from './chart-geometry';
+import { INITIAL_CHART_SIZE, MARKER_ROW_PX, X_AXIS_HEIGHT, chartMargin, pixelAtX, plotSpan, ticksThatFit, yAxisWidth } from './chart-geometry';
 import { layoutMarkers } from './event-markers';
 import { LossChartPlot, type PinnedLine } from './loss-chart-plot';
 import { LossTooltip } from './loss-tooltip';
@@ -57,6 +57,8 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
   const yWidth = yAxisWidth(y.ticks.map(formatTick));
   const margin = chartMargin(visible.map((run) => run.label));
   const plot = plotSpan(size.width, yWidth, margin);
+  const plotWidth = plot[1] - plot[0];
+  const xShown = useMemo(() => ({ ...x, ticks: ticksThatFit(x.ticks, plotWidth, formatTick) }), [x, plotWidth]);
   const pointer = useChartPointer(plot, x.domain, onZoom);
 
   const [plotLeft, plotRight] = plot;
@@ -81,7 +83,7 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
             margin={margin}
             runs={drawn.runs}
             pinned={drawn.pinned}
-            x={x}
+            x={xShown}
             y={y}
             logY={logY}
             xTitle={X_AXIS_TITLES[xAxis]}

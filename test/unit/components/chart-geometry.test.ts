@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHART_MARGIN, chartMargin, pixelAtX, plotSpan, xAtPixel, yAxisWidth } from '../../../src/components/charts/chart-geometry';
+import { CHART_MARGIN, chartMargin, pixelAtX, plotSpan, ticksThatFit, xAtPixel, yAxisWidth } from '../../../src/components/charts/chart-geometry';
+import { formatTick } from '../../../src/components/format';
 
 describe('chart geometry', () => {
   it('widens the y-axis with its longest tick label, leaving the axis title its own room', () => {
@@ -27,5 +28,18 @@ describe('chart geometry', () => {
     expect(pixelAtX(50, plot, [0, 100])).toBe(380);
     expect(xAtPixel(10, plot, [0, 100])).toBe(0);
     expect(xAtPixel(790, plot, [0, 100])).toBe(100);
+  });
+
+  it('thins x ticks evenly until their labels fit side by side, keeping them all where there is room', () => {
+    const steps = [0, 20, 40, 60, 80, 100, 120, 140];
+    expect(ticksThatFit(steps, 700, formatTick)).toEqual(steps);
+    // A phone-width plot: every other tick, so the step stays even (not 0, 20, 40, 60, 100, 140).
+    expect(ticksThatFit(steps, 250, formatTick)).toEqual([0, 40, 80, 120]);
+    const examples = [0, 100_000, 200_000, 300_000, 400_000, 500_000];
+    const narrow = ticksThatFit(examples, 250, formatTick);
+    expect(narrow[0]).toBe(0);
+    const gaps = narrow.slice(1).map((t, i) => t - narrow[i]!);
+    expect(new Set(gaps).size).toBe(1);
+    expect(narrow.length * (formatTick(500_000).length * 7.5 + 14)).toBeLessThanOrEqual(250);
   });
 });
