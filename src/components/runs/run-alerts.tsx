@@ -31,9 +31,9 @@ export function RunAlerts({ label, status, health, repeats, onResetRun }: RunAle
     alerts.push(
       <div key="damaged" className="run-alert" role="alert">
         <p>
-          {label}’s lr was lowered from {formatNumber(health.previousLr)} to {formatNumber(health.lr)} at step {formatCount(health.since.step)}, yet its training loss still stays far above where it
-          started ({formatNumber(health.loss)} against {formatNumber(health.initialLoss)}). Either this lr is still too large for it, or the large steps left its weights where small steps make little
-          headway. Reset this run to train it again from its starting weights at the current lr.
+          {label}’s lr was lowered from {formatNumber(health.previousLr)} to {formatNumber(health.lr)} at step {formatCount(health.since.step)}, yet its loss stays far above its start (
+          {formatNumber(health.loss)} against {formatNumber(health.initialLoss)}). The lr may still be too large, or the big steps left its weights where small ones make little headway: reset it to
+          start again at the current lr.
         </p>
         <button type="button" onClick={onResetRun}>
           Reset this run
