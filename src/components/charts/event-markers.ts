@@ -84,6 +84,9 @@ const MERGE_SHARE = 0.01;
 // Average width of a character of 11 px marker text, in pixels.
 const MARKER_CHAR_PX = 6.2;
 const MAX_ROWS = 6;
+// Below this plot width (a phone) markers say only what changed ("lr 0.1"): the run names made labels wider than the
+// plot, stacked over the curves. The line's colour still tells whose change it was.
+const NAMED_MARKERS_MIN_PX = 360;
 
 export interface MarkerLayout {
   xDomain: [number, number];
@@ -98,7 +101,8 @@ export interface MarkerLayout {
 export function layoutMarkers(runs: readonly { label: string; colour: string; events: readonly { x: number; label: string }[] }[], { xDomain, plot, plotHeight, rowHeight }: MarkerLayout): EventMarker[] {
   const [from, to] = xDomain;
   const events = runs.flatMap((run) => run.events.filter((e) => e.x >= from && e.x <= to).map((e) => ({ ...e, runLabel: run.label, colour: run.colour })));
-  return stackMarkers(mergeEvents(events, runs.length, MERGE_SHARE * (to - from)), {
+  const named = plot[1] - plot[0] >= NAMED_MARKERS_MIN_PX ? runs.length : 1;
+  return stackMarkers(mergeEvents(events, named, MERGE_SHARE * (to - from)), {
     pixelOf: (x) => plot[0] + ((x - from) / (to - from)) * (plot[1] - plot[0]),
     plotRight: plot[1],
     charWidth: MARKER_CHAR_PX,

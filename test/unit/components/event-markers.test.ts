@@ -73,4 +73,20 @@ describe('event markers', () => {
     const markers = layoutMarkers(runs, { xDomain: [0, 100], plot: [60, 700], plotHeight: 280, rowHeight: 14 });
     expect(markers.map((m) => m.text)).toEqual(['lr 10 · all runs']);
   });
+
+  it('on a phone-width plot says only what changed, in the run’s colour', () => {
+    const runs = [
+      { label: 'B = 1', colour: '#E69F00', events: [{ x: 90, label: 'lr 0.1' }] },
+      { label: 'B = 32', colour: '#0072B2', events: [{ x: 80, label: 'lr 0.1' }] },
+      { label: 'B = N (512)', colour: '#009E73', events: [{ x: 50, label: 'lr 0.1' }] },
+    ];
+    const narrow = layoutMarkers(runs, { xDomain: [0, 100], plot: [40, 210], plotHeight: 190, rowHeight: 14 });
+    expect(narrow.map((m) => [m.text, m.colour])).toEqual([
+      ['lr 0.1', '#009E73'],
+      ['lr 0.1', '#0072B2'],
+      ['lr 0.1', '#E69F00'],
+    ]);
+    const wide = layoutMarkers(runs, { xDomain: [0, 100], plot: [60, 700], plotHeight: 280, rowHeight: 14 });
+    expect(wide.map((m) => m.text)).toEqual(['lr 0.1 · B = N (512)', 'lr 0.1 · B = 32', 'lr 0.1 · B = 1']);
+  });
 });
