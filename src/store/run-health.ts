@@ -21,9 +21,9 @@ export const UNSTABLE_FACTOR = 2;
 export const SUSTAINED_EVALS = 4;
 /** Evaluations (about 3 s of training), and how little the mean of their halves may differ, that make a run flat. */
 const FLAT_EVALS = 10;
+const FLAT_TREND = 0.05;
 /** Evaluations after the lr was lowered (about 3 s of training) before a run that is still unstable counts as damaged. */
 const AFTER_LOWERING_EVALS = 10;
-const FLAT_TREND = 0.05;
 /** A stuck run counts as learning again once its loss falls below this share of the level it was stuck at. */
 const STUCK_PROGRESS = 0.8;
 
