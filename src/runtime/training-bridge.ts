@@ -62,6 +62,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
   // The whole spec the host was last given, to tell whether the settings have changed since.
   let appliedKey = '';
   const currentSpec = () => toWorkspaceSpec(useSettingsStore.getState());
+  const settingsChangedSinceApply = () => appliedKey !== JSON.stringify(currentSpec());
   let slowPublished = { at: Number.NEGATIVE_INFINITY, key: '' };
   const publish = () => {
     publishTimer = null;
@@ -119,7 +120,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
   };
   /** The host's generation after the latest settings landed: show that one (the old one again if it did not restart). */
   const settleIfCurrent = (generation: number) => {
-    if (appliedKey !== JSON.stringify(currentSpec())) return;
+    if (settingsChangedSinceApply()) return;
     restartPending = false;
     staleBefore = generation;
     publish();
@@ -214,7 +215,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
         if (next.info.notice) useUiStore.getState().notify({ id: 'backend', text: next.info.notice, tone: 'warning' });
         // Settings changed while the first runs were being built go to the host before Play: the old ones never train.
         do await applyCurrent(next.host);
-        while (appliedKey !== JSON.stringify(currentSpec()) && mine === attempt && !disposed);
+        while (settingsChangedSinceApply() && mine === attempt && !disposed);
         if (useMetricsStore.getState().starting && mine === attempt) await startPlaying(next.host);
       } catch (error) {
         if (mine === attempt) {
