@@ -20,27 +20,68 @@ export interface EventMarker {
 /** The colour of a marker shared by several runs: no single run owns it. */
 export const SHARED_MARKER_COLOUR = '#5b6673';
 
+/** What an event changed ("lr", "shuffle"): its label's first word. */
+const kindOf = (label: string) => label.split(' ')[0]!;
+
+/** The same change made on several runs at nearly the same x (the shared lr slider): at most one event per run. */
+interface SharedChange {
+  x: number;
+  label: string;
+  runLabels: string[];
+  colours: Set<string>;
+}
+
+function sharedChanges(events: readonly RunEventMark[], tolerance: number): SharedChange[] {
+  const groups: SharedChange[] = [];
+  for (const event of [...events].sort((a, b) => a.label.localeCompare(b.label) || a.x - b.x)) {
+    const group = groups.find((g) => g.label === event.label && event.x - g.x <= tolerance && !g.runLabels.includes(event.runLabel));
+    if (group) {
+      group.runLabels.push(event.runLabel);
+      group.colours.add(event.colour);
+    } else groups.push({ x: event.x, label: event.label, runLabels: [event.runLabel], colours: new Set([event.colour]) });
+  }
+  return groups;
+}
+
+/** A quick burst of changes of one kind on the same runs (an lr slider nudged several times), in order. */
+interface Burst {
+  x: number;
+  lastX: number;
+  key: string;
+  labels: string[];
+  runLabels: string[];
+  colours: Set<string>;
+}
+
+/** "lr 10", or for a burst its count and where it ended: "6 lr changes → 0.1". */
+function burstText(labels: readonly string[]): string {
+  if (labels.length === 1) return labels[0]!;
+  const last = labels.at(-1)!;
+  const kind = kindOf(last);
+  return `${labels.length} ${kind} changes → ${last.slice(kind.length + 1)}`;
+}
+
 /**
- * Merges events with the same label less than `tolerance` apart in x (several runs changing lr together, or one run
- * twice) into one marker, named "lr 10 · all runs" or "lr 10 · B = 1, B = 32"; with one run on the chart, just "lr 10".
- * The merged marker sits at the first event's x. Result sorted by x.
+ * Merges the same change made on several runs less than `tolerance` apart in x (the shared lr slider) into one
+ * marker, named "lr 10 · all runs" or "lr 10 · B = 1, B = 32"; with one run on the chart, just "lr 10". Changes of one
+ * kind on the same runs, each within `tolerance` of the one before, become one marker too ("6 lr changes → 0.1"):
+ * one marker each would stack into rows of unreadable text. A marker sits at its first event's x. Sorted by x.
  */
 export function mergeEvents(events: readonly RunEventMark[], runCount: number, tolerance: number): Omit<EventMarker, 'row' | 'anchor'>[] {
-  const sorted = [...events].sort((a, b) => a.label.localeCompare(b.label) || a.x - b.x);
-  const groups: RunEventMark[][] = [];
-  for (const event of sorted) {
-    const group = groups.at(-1);
-    if (group && group[0]!.label === event.label && event.x - group[0]!.x <= tolerance) group.push(event);
-    else groups.push([event]);
+  const bursts: Burst[] = [];
+  for (const change of sharedChanges(events, tolerance).sort((a, b) => a.x - b.x)) {
+    const key = `${kindOf(change.label)}\n${[...change.runLabels].sort().join('\n')}`;
+    const open = bursts.findLast((b) => b.key === key);
+    if (open && change.x - open.lastX <= tolerance) {
+      open.labels.push(change.label);
+      open.lastX = change.x;
+      for (const colour of change.colours) open.colours.add(colour);
+    } else bursts.push({ x: change.x, lastX: change.x, key, labels: [change.label], runLabels: change.runLabels, colours: new Set(change.colours) });
   }
-  return groups
-    .map((group) => {
-      const runLabels = [...new Set(group.map((e) => e.runLabel))];
-      const colours = new Set(group.map((e) => e.colour));
-      const who = runCount <= 1 ? '' : runLabels.length >= runCount ? ' · all runs' : ` · ${runLabels.join(', ')}`;
-      return { x: group[0]!.x, text: `${group[0]!.label}${who}`, colour: colours.size === 1 ? group[0]!.colour : SHARED_MARKER_COLOUR };
-    })
-    .sort((a, b) => a.x - b.x);
+  return bursts.map((burst) => {
+    const who = runCount <= 1 ? '' : burst.runLabels.length >= runCount ? ' · all runs' : ` · ${burst.runLabels.join(', ')}`;
+    return { x: burst.x, text: `${burstText(burst.labels)}${who}`, colour: burst.colours.size === 1 ? [...burst.colours][0]! : SHARED_MARKER_COLOUR };
+  });
 }
 
 export interface StackOptions {
@@ -50,14 +91,17 @@ export interface StackOptions {
   plotRight: number;
   /** Estimated width of one character of marker text, in pixels. */
   charWidth: number;
-  /** Rows available; more markers than fit start again at the top row. */
+  /** Rows available; a marker whose text finds no free row keeps its line and loses its text. */
   maxRows: number;
 }
 
 // Clear space between two labels on one row, in pixels.
 const LABEL_GAP = 6;
 
-/** Puts each marker on the highest row where its text overlaps no other marker's text. */
+/**
+ * Puts each marker on the highest row where its text overlaps no other marker's text; where every row is taken, the
+ * marker is drawn without text (zooming in spreads the markers out and brings it back), never over another's.
+ */
 export function stackMarkers(markers: readonly Omit<EventMarker, 'row' | 'anchor'>[], { pixelOf, plotRight, charWidth, maxRows }: StackOptions): EventMarker[] {
   const rowEnds: number[][] = [];
   const spans = markers.map((marker) => {
@@ -71,7 +115,8 @@ export function stackMarkers(markers: readonly Omit<EventMarker, 'row' | 'anchor
     .sort((a, b) => a.left - b.left)
     .map(({ marker, anchor, left, right, index }) => {
       let row = rowEnds.findIndex((spansInRow) => spansInRow.every((end) => end <= left));
-      if (row === -1 || row >= maxRows) row = rowEnds.length < maxRows ? rowEnds.length : index % Math.max(1, maxRows);
+      if (row === -1 && rowEnds.length < maxRows) row = rowEnds.length;
+      if (row === -1) return { index, stacked: { ...marker, text: '', anchor, row: 0 } };
       (rowEnds[row] ??= []).push(right);
       return { index, stacked: { ...marker, anchor, row } };
     })

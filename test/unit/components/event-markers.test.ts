@@ -24,6 +24,22 @@ describe('event markers', () => {
     ]);
   });
 
+  it('turns a quick burst of one run’s lr changes into one marker that says how many and where they ended', () => {
+    // The lr slider nudged five times up and five down, 0.35 s apart, on all three runs (seconds axis).
+    const values = ['0.12', '0.15', '0.18', '0.22', '0.27', '0.22', '0.18', '0.15', '0.12', '0.1'];
+    const events = ['B = 1', 'B = 32', 'B = N (512)'].flatMap((run, r) => values.map((v, i) => mark(10 + 0.35 * i + 0.01 * r, `lr ${v}`, run)));
+    const merged = mergeEvents(events, 3, 0.5);
+    expect(merged.map((m) => [m.x, m.text])).toEqual([[10, '10 lr changes → 0.1 · all runs']]);
+    // A later change on its own stays a marker of its own; a shuffle change is never part of an lr burst.
+    const later = mergeEvents([mark(0, 'lr 0.5', 'B = 1'), mark(0.2, 'lr 0.05', 'B = 1'), mark(0.3, 'shuffle once (from next epoch)', 'B = 1'), mark(5, 'lr 1', 'B = 1')], 1, 0.5);
+    expect(later.map((m) => m.text)).toEqual(['2 lr changes → 0.05', 'shuffle once (from next epoch)', 'lr 1']);
+  });
+
+  it('keeps two runs’ different changes apart even when they are close together', () => {
+    const merged = mergeEvents([mark(100, 'lr 0.5', 'B = 32'), mark(100.3, 'lr 0.05', 'B = 1')], 3, 1);
+    expect(merged.map((m) => m.text)).toEqual(['lr 0.5 · B = 32', 'lr 0.05 · B = 1']);
+  });
+
   it('leaves the run name out when the chart shows one run', () => {
     expect(mergeEvents([mark(5, 'lr 10', 'B = 1')], 1, 1).map((m) => m.text)).toEqual(['lr 10']);
   });
@@ -40,16 +56,27 @@ describe('event markers', () => {
     expect(stacked.map((m) => m.row)).toEqual([0, 1, 0]);
   });
 
+  it('draws a marker that finds no free row without text, and keeps its line', () => {
+    const crowded = Array.from({ length: 4 }, (_, i) => ({ x: 100 + i, text: `lr 0.${i + 1} · B = 1`, colour: '#000' }));
+    const stacked = stackMarkers(crowded, { pixelOf: (x) => x, plotRight: 1000, charWidth: 6, maxRows: 3 });
+    expect(stacked.map((m) => [m.x, m.row, m.text !== ''])).toEqual([
+      [100, 0, true],
+      [101, 1, true],
+      [102, 2, true],
+      [103, 0, false],
+    ]);
+  });
+
   it('puts text left of its line near the right edge of the plot', () => {
     const [marker] = stackMarkers([{ x: 990, text: 'lr 10 · all runs', colour: '#000' }], { pixelOf: (x) => x, plotRight: 1000, charWidth: 6, maxRows: 4 });
     expect(marker!.anchor).toBe('end');
   });
 
-  it('never lets two marker texts on one row overlap (while rows last)', () => {
+  it('never lets two marker texts on one row overlap, however many markers there are', () => {
     const charWidth = 6;
     fc.assert(
-      fc.property(fc.array(fc.record({ x: fc.integer({ min: 0, max: 900 }), text: fc.string({ minLength: 1, maxLength: 20 }) }), { maxLength: 6 }), (raw) => {
-        const stacked = stackMarkers(raw.map((m) => ({ ...m, colour: '#000' })), { pixelOf: (x) => x, plotRight: 1000, charWidth, maxRows: 6 });
+      fc.property(fc.array(fc.record({ x: fc.integer({ min: 0, max: 900 }), text: fc.string({ minLength: 1, maxLength: 20 }) }), { maxLength: 30 }), (raw) => {
+        const stacked = stackMarkers(raw.map((m) => ({ ...m, colour: '#000' })), { pixelOf: (x) => x, plotRight: 1000, charWidth, maxRows: 6 }).filter((m) => m.text !== '');
         const span = (m: (typeof stacked)[number]): [number, number] => {
           const width = m.text.length * charWidth + 12;
           return m.anchor === 'start' ? [m.x, m.x + width] : [m.x - width, m.x];
