@@ -26,14 +26,34 @@ export function formatNumber(value: number | null | undefined, digits = 3): stri
   return DECIMAL.format(Number(value.toPrecision(digits)));
 }
 
-/** An axis tick: as `formatNumber`, but a bare power of ten reads "10⁻⁵" so tick labels stay short. */
-export function formatTick(value: number): string {
+const isPowerOfTen = (magnitude: number) => magnitude > 0 && Math.abs(magnitude / 10 ** Math.round(Math.log10(magnitude)) - 1) < 1e-9;
+// Where formatNumber itself switches to "× 10ⁿ", a bare power of ten on an axis reads "10ⁿ".
+const needsPower = (magnitude: number) => magnitude < 1e-3 || magnitude >= 1e7;
+
+/**
+ * An axis tick: as `formatNumber` (with `digits` significant digits), but a bare power of ten beyond everyday sizes
+ * reads "10⁻⁵" so tick labels stay short; `powers`: every power of ten reads so (one notation along an axis).
+ */
+export function formatTick(value: number, digits = 3, powers = false): string {
   const magnitude = Math.abs(value);
-  if (magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e7)) {
-    const exponent = Math.round(Math.log10(magnitude));
-    if (Math.abs(magnitude / 10 ** exponent - 1) < 1e-9) return `${value < 0 ? '-' : ''}10${superscript(exponent)}`;
+  if (isPowerOfTen(magnitude) && (powers || needsPower(magnitude))) return `${value < 0 ? '-' : ''}10${superscript(Math.round(Math.log10(magnitude)))}`;
+  return formatNumber(value, digits);
+}
+
+// The most significant digits a tick label gets while telling neighbouring ticks apart.
+const MAX_TICK_DIGITS = 12;
+
+/**
+ * How one axis labels its ticks: one notation for its powers of ten ("10⁴ … 10¹⁰", never "10,000" beside "10⁸"), and
+ * as many significant digits as it takes for no two labels to read the same (zoomed deep: "137.01, 137.02").
+ */
+export function tickFormatter(ticks: readonly number[]): (value: number) => string {
+  const powers = ticks.some((t) => isPowerOfTen(Math.abs(t)) && needsPower(Math.abs(t)));
+  for (let digits = 3; digits < MAX_TICK_DIGITS; digits++) {
+    const labels = ticks.map((t) => formatTick(t, digits, powers));
+    if (new Set(labels).size === labels.length) return (value) => formatTick(value, digits, powers);
   }
-  return formatNumber(value);
+  return (value) => formatTick(value, MAX_TICK_DIGITS, powers);
 }
 
 /** A whole count with thousands separators. */

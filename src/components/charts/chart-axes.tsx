@@ -1,5 +1,5 @@
 import { XAxis, YAxis } from 'recharts';
-import { formatTick } from '../format';
+import { tickFormatter } from '../format';
 import { TICK_FONT_PX, X_AXIS_HEIGHT } from './chart-geometry';
 import type { XAxis as WorkspaceXAxis } from '../../store/ui-store';
 import type { AxisScale } from './nice-ticks';
@@ -33,7 +33,7 @@ export function xAxisElement(x: AxisScale, title: string, log = false) {
       interval={0}
       height={X_AXIS_HEIGHT}
       tick={{ fill: AXIS_TEXT }}
-      tickFormatter={formatTick}
+      tickFormatter={tickFormatter(x.ticks)}
       label={{ value: title, position: 'insideBottom', offset: -16, fill: AXIS_TEXT }}
     />
   );
@@ -52,7 +52,7 @@ export function yAxisElement(y: AxisScale, title: string, log: boolean, width: n
       interval={0}
       width={width}
       tick={{ fill: AXIS_TEXT }}
-      tickFormatter={formatTick}
+      tickFormatter={tickFormatter(y.ticks)}
       label={{ value: title, angle: -90, position: 'insideLeft', textAnchor: 'middle', fontSize: TICK_FONT_PX, fill: AXIS_TEXT }}
     />
   );

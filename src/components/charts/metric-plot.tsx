@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceDot, ReferenceLine } from 'recharts';
-import { formatTick } from '../format';
+import { tickFormatter } from '../format';
 import { AXIS_TEXT, xAxisElement, yAxisElement } from './chart-axes';
 import { ticksThatFit, yAxisWidth } from './chart-geometry';
 import { DotCloud, type DotSet } from './dot-cloud';
@@ -67,8 +67,8 @@ const MARGIN = { top: 10, right: 16, bottom: 28, left: 8 };
 
 /** A small chart of measured lines and dots over the workspace's x-axis, with our own ticks (see nice-ticks). */
 export const MetricPlot = memo(function MetricPlot({ width, height, x, y, logY, logX = false, xTitle, yTitle, lines, dots, dotStyle, levels = [], marks = [], bands = [], highlights = [] }: MetricPlotProps) {
-  const yWidth = yAxisWidth(y.ticks.map(formatTick));
-  const xShown = { ...x, ticks: ticksThatFit(x.ticks, width - MARGIN.left - MARGIN.right - yWidth, formatTick) };
+  const yWidth = yAxisWidth(y.ticks.map(tickFormatter(y.ticks)));
+  const xShown = { ...x, ticks: ticksThatFit(x.ticks, width - MARGIN.left - MARGIN.right - yWidth, tickFormatter(x.ticks)) };
   return (
     // Inert for the same reason as the loss chart's drawing: the element around it is the one tab stop.
     <div className="metric-plot-drawing" inert>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatMs, formatNumber, formatTick, superscript } from '../../../src/components/format';
+import { formatBytes, formatMs, formatNumber, formatTick, superscript, tickFormatter } from '../../../src/components/format';
 
 describe('formatNumber', () => {
   it('writes tiny and huge numbers with a real superscript exponent and 3 significant digits', () => {
@@ -42,6 +42,22 @@ describe('formatTick', () => {
     expect(formatTick(2e-5)).toBe('2 × 10⁻⁵');
     expect(formatTick(0.5)).toBe('0.5');
     expect(formatTick(100000)).toBe('100,000');
+  });
+
+  it('labels one axis in one notation: every power of ten as 10ⁿ once one of them needs it', () => {
+    const ticks = [1e4, 1e6, 1e8, 1e10];
+    expect(ticks.map(tickFormatter(ticks))).toEqual(['10⁴', '10⁶', '10⁸', '10¹⁰']);
+    const everyday = [0.01, 0.1, 1, 10, 100];
+    expect(everyday.map(tickFormatter(everyday))).toEqual(['0.01', '0.1', '1', '10', '100']);
+  });
+
+  it('gives neighbouring ticks of a deep zoom distinct labels', () => {
+    const epochs = [137.01, 137.02, 137.03, 137.04];
+    expect(epochs.map(tickFormatter(epochs))).toEqual(['137.01', '137.02', '137.03', '137.04']);
+    const seconds = [0.6171, 0.6172, 0.6173];
+    expect(seconds.map(tickFormatter(seconds))).toEqual(['0.6171', '0.6172', '0.6173']);
+    const plain = [0, 200, 400];
+    expect(plain.map(tickFormatter(plain))).toEqual(['0', '200', '400']);
   });
 
   it('writes exponents with superscript digits and minus', () => {
