@@ -19,8 +19,17 @@ export interface BandPoint {
   mean: number;
 }
 
+/** One point of a drawn line. */
+export interface LinePoint {
+  x: number;
+  y: number;
+}
+
 export interface RunSeries {
+  /** The evaluations: full training and test loss. */
   loss: LossPoint[];
+  /** The training-loss line: the evaluations, and for the full batch also its every kept step (each one exact). */
+  train: LinePoint[];
   band: BandPoint[];
   events: { x: number; label: string }[];
 }
@@ -88,9 +97,21 @@ export function bucketMeans(points: { x: number; y: number }[]): { x: number; y:
   return out;
 }
 
-/** The smoothing window for a run: none for the full batch (its batch loss is the training loss), else ~3% of the points. */
-export function smoothingRadius(pointCount: number, fullBatch: boolean): number {
-  return fullBatch ? 0 : Math.max(3, Math.round(pointCount / 30));
+/** The smoothing window for a run below the full batch: ~3% of its points. */
+export function smoothingRadius(pointCount: number): number {
+  return Math.max(3, Math.round(pointCount / 30));
+}
+
+/**
+ * The full batch's training loss at every step it has: its evaluations and its batch losses (the same quantity, so
+ * one line through all of them), in step order, an evaluation kept where both fall on one step.
+ */
+function fullBatchTrainPoints(evals: EvalPoint[], batchLosses: BatchLossPoint[]): { at: RunPosition; loss: number }[] {
+  const evaluated = new Set(evals.map((e) => e.step));
+  return [
+    ...evals.map((e) => ({ at: e, loss: e.trainLoss })),
+    ...batchLosses.filter((p) => !evaluated.has(p.step) && Number.isFinite(p.loss)).map((p) => ({ at: p, loss: p.loss })),
+  ].sort((a, b) => a.at.step - b.at.step);
 }
 
 /** A run's chart series on one x-axis: ≤ MAX_CHART_POINTS each, shape-preserving (LTTB, in log space for log y). */
@@ -100,8 +121,13 @@ export function runSeries(history: Pick<RunHistory, 'batchLosses' | 'evals' | 'e
   // A loss of exactly 0 (a perfect fit in float32) has no place on a log axis: draw it at the floor.
   const shown = (v: number) => (logY ? Math.max(v, LOG_FLOOR) : v);
   const loss = downsample(evals, (e) => yOf(e.trainLoss)).map((e) => ({ x: xOf(e, axis), train: shown(e.trainLoss), test: shown(e.testLoss) }));
-  const smoothed = smoothCentred(history.batchLosses, smoothingRadius(history.batchLosses.length, fullBatch));
-  const band = bucketMeans(smoothed.map(({ point, mean }) => ({ x: xOf(point, axis), y: mean }))).map(({ x, y }) => ({ x, mean: shown(y) }));
   const events = history.events.map((e: RunEvent) => ({ x: xOf(e, axis), label: e.label }));
-  return { loss, band, events };
+  if (fullBatch) {
+    // Its batch loss is the training loss: both lines are drawn through the same measured points, unsmoothed.
+    const train = downsample(fullBatchTrainPoints(evals, history.batchLosses), (p) => yOf(p.loss)).map((p) => ({ x: xOf(p.at, axis), y: shown(p.loss) }));
+    return { loss, train, band: train.map(({ x, y }) => ({ x, mean: y })), events };
+  }
+  const smoothed = smoothCentred(history.batchLosses, smoothingRadius(history.batchLosses.length));
+  const band = bucketMeans(smoothed.map(({ point, mean }) => ({ x: xOf(point, axis), y: mean }))).map(({ x, y }) => ({ x, mean: shown(y) }));
+  return { loss, train: loss.map((p) => ({ x: p.x, y: p.train })), band, events };
 }

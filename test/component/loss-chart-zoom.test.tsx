@@ -9,7 +9,7 @@ import { useMetricsStore } from '../../src/store/metrics-store';
 import { useUiStore } from '../../src/store/ui-store';
 import { resetStores } from './fixtures';
 
-const lossSeries = (points: [number, number][]): RunSeries => ({ loss: points.map(([x, train]) => ({ x, train, test: train + 0.05 })), band: [], events: [] });
+const lossSeries = (points: [number, number][]): RunSeries => ({ loss: points.map(([x, train]) => ({ x, train, test: train + 0.05 })), train: points.map(([x, y]) => ({ x, y })), band: [], events: [] });
 
 // On the epochs axis B = 1 has gone furthest; the full batch has done 1.35 epochs.
 const series = {

@@ -9,6 +9,7 @@ const evals = [evalPoint({ step: 0, examples: 0, trainLoss: 0.7 }), evalPoint({ 
 
 const lossSeries = (points: [number, number, number][], events: RunSeries['events'] = []): RunSeries => ({
   loss: points.map(([x, train, test]) => ({ x, train, test })),
+  train: points.map(([x, y]) => ({ x, y })),
   band: [],
   events,
 });
@@ -108,17 +109,36 @@ describe('loss chart', () => {
     const rows = within(tooltip).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['B = 1', 'B = 32', 'B = N (512)']);
     expect(within(rows[0]!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['—', '—']);
-    expect(within(rows[1]!).getAllByRole('cell')[0]!.textContent).toMatch(/^0\.3\d\d?$/);
+    // The readout snaps to the nearest measurement (x = 100), where B = 32 and B = N were both evaluated.
+    expect(within(tooltip).getByText('100 steps')).toBeInTheDocument();
+    expect(within(rows[1]!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['0.3', '0.4']);
     fireEvent.pointerLeave(chart);
     expect(screen.queryByTestId('loss-tooltip')).toBeNull();
+  });
+
+  it('marks with "≈" a value read off a line between two of its measurements', () => {
+    const series = {
+      single: lossSeries([[0, 0.7, 0.72], [40, 0.5, 0.55]]),
+      mini: lossSeries([[0, 0.7, 0.71], [100, 0.3, 0.4]]),
+    };
+    render(<LossChartView runs={defaultRuns(32)} n={512} series={series} pinned={[]} xAxis="steps" logY />);
+    const chart = screen.getByRole('img', { name: /Loss chart/ });
+    // Near x = 40, B = 1's last evaluation: B = 32 has no measurement there, only its line from 0.7 to 0.3.
+    fireEvent.pointerMove(chart, { clientX: 330 });
+    const tooltip = screen.getByTestId('loss-tooltip');
+    expect(within(tooltip).getByText('40 steps')).toBeInTheDocument();
+    const rows = within(tooltip).getAllByRole('row').slice(1);
+    expect(within(rows[0]!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['0.5', '0.55']);
+    expect(within(rows[1]!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['≈0.54', '≈0.586']);
   });
 
   it('moves the readout with the arrow keys while the chart has focus', () => {
     const series = { mini: lossSeries([[0, 0.7, 0.71], [100, 0.3, 0.4]]) };
     render(<LossChartView runs={defaultRuns(32)} n={512} series={series} pinned={[]} xAxis="steps" logY />);
     const chart = screen.getByRole('img', { name: /Loss chart/ });
+    // One press moves 2 % of the range from the middle (52), and the readout snaps to the nearest evaluation.
     fireEvent.keyDown(chart, { key: 'ArrowRight' });
-    expect(within(screen.getByTestId('loss-tooltip')).getByText('52 steps')).toBeInTheDocument();
+    expect(within(screen.getByTestId('loss-tooltip')).getByText('100 steps')).toBeInTheDocument();
     fireEvent.keyDown(chart, { key: 'Escape' });
     expect(screen.queryByTestId('loss-tooltip')).toBeNull();
   });

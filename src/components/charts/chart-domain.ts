@@ -17,7 +17,7 @@ const Y_TICK_COUNT = 5;
 /** Every line the chart draws for these runs (training, test and batch loss), plus any extra lines (pinned curves). */
 export function chartLines(runs: readonly ChartRun[], extra: readonly XY[][] = []): XY[][] {
   const lines = runs.flatMap(({ series }) => [
-    series.loss.map((p) => ({ x: p.x, y: p.train })),
+    series.train,
     series.loss.map((p) => ({ x: p.x, y: p.test })),
     series.band.map((p) => ({ x: p.x, y: p.mean })),
   ]);
@@ -26,7 +26,7 @@ export function chartLines(runs: readonly ChartRun[], extra: readonly XY[][] = [
 
 /** How far along the x-axis a run has got: its last drawn point (evaluation or batch loss). */
 export function runReach(run: ChartRun): number | null {
-  const ends = [run.series.loss.at(-1)?.x, run.series.band.at(-1)?.x].filter((x): x is number => x !== undefined && Number.isFinite(x));
+  const ends = [run.series.train.at(-1)?.x, run.series.band.at(-1)?.x].filter((x): x is number => x !== undefined && Number.isFinite(x));
   return ends.length > 0 ? Math.max(...ends) : null;
 }
 
@@ -44,15 +44,33 @@ export function sharedXDomain(runs: readonly ChartRun[]): Domain | null {
   return end > 0 ? [0, end] : null;
 }
 
+// The narrowest zoom: this share of the whole range, and on counting axes (steps, examples) at least this many units,
+// so a zoomed axis always has ticks to label and a line to read.
+const MIN_ZOOM_SHARE = 0.002;
+const MIN_ZOOM_COUNT = 8;
+
+/** A dragged zoom range widened (around its middle, kept inside the whole range) to the narrowest zoom allowed. */
+export function clampZoom([from, to]: Domain, [start, end]: Domain, counting: boolean): Domain {
+  const least = Math.max((end - start) * MIN_ZOOM_SHARE, counting ? MIN_ZOOM_COUNT : 0);
+  if (to - from >= least) return [from, to];
+  const middle = (from + to) / 2;
+  const left = Math.min(Math.max(start, middle - least / 2), Math.max(start, end - least));
+  return [left, left + least];
+}
+
 /** The x-axis: the domain as given (widened if empty) with nice ticks, whole numbers on counting axes. */
 export function xScale(domain: Domain, axis: XAxis): AxisScale {
   const shown = widen(domain);
   return { domain: shown, ticks: linearTicks(shown, X_TICK_COUNT, axis === 'steps' || axis === 'examples') };
 }
 
-/** The largest loss any run starts from: the reference for how high the y-axis may go. */
+/**
+ * The largest loss any run starts from: the reference for how high the y-axis may go. Read from the evaluation at
+ * the start only: the first point of a smoothed batch line already averages the steps after it, and on a run that
+ * blows up at once that average is millions.
+ */
 export function initialLoss(runs: readonly ChartRun[]): number | null {
-  const starts = runs.flatMap(({ series }) => [series.loss[0]?.train, series.loss[0]?.test, series.band[0]?.mean]);
+  const starts = runs.flatMap(({ series }) => [series.loss[0]?.train, series.loss[0]?.test]);
   const finite = starts.filter((v): v is number => v !== undefined && Number.isFinite(v) && v > 0);
   return finite.length > 0 ? Math.max(...finite) : null;
 }
@@ -108,6 +126,7 @@ export function drawableSeries(series: RunSeries, [low, high]: Domain, logY: boo
   const clamp = (v: number) => (Number.isFinite(v) ? Math.min(ceiling, Math.max(floor, v)) : v);
   return {
     loss: series.loss.map((p) => ({ x: p.x, train: clamp(p.train), test: clamp(p.test) })),
+    train: series.train.map((p) => ({ x: p.x, y: clamp(p.y) })),
     band: series.band.map((p) => ({ x: p.x, mean: clamp(p.mean) })),
     events: series.events,
   };

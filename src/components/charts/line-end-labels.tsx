@@ -16,10 +16,10 @@ interface LabelledEnd {
 /** Where each run's training line leaves the visible x-range: its last point, or the right edge when zoomed in. */
 function visibleEnds(runs: readonly ChartRun[], [from, to]: Domain, [bottom, top]: Domain): LabelledEnd[] {
   return runs.flatMap((run) => {
-    const last = run.series.loss.at(-1);
+    const last = run.series.train.at(-1);
     if (!last || last.x < from) return [];
     const x = Math.min(last.x, to);
-    const y = valueAt(run.series.loss, x, (p) => p.train);
+    const y = valueAt(run.series.train, x, (p) => p.y);
     return y === null ? [] : [{ run, x, y: Math.min(top, Math.max(bottom, y)) }];
   });
 }

@@ -44,7 +44,7 @@ export function LossChartPlot({ width, height, margin, runs, pinned, x, y, logY,
         {xAxisElement(x, xTitle)}
         {yAxisElement(y, 'loss', logY, yAxisWidth)}
         {pinned.map((p) => (
-          <Line key={p.id} data={p.series.loss} dataKey="train" name={p.label} stroke={p.colour} strokeOpacity={0.35} strokeDasharray="2 4" strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} />
+          <Line key={p.id} data={p.series.train} dataKey="y" name={p.label} stroke={p.colour} strokeOpacity={0.35} strokeDasharray="2 4" strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} />
         ))}
         {/* A wide faint stroke, not a filled area: software compositing pays for every filled pixel at each update. */}
         {runs.map((run) => (
@@ -54,15 +54,15 @@ export function LossChartPlot({ width, height, margin, runs, pinned, x, y, logY,
           <Line key={`${run.id}-test`} data={run.series.loss} dataKey="test" name={`${run.label} test loss`} stroke={run.colour} strokeDasharray="6 4" strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} />
         ))}
         {runs.map((run) => (
-          <Line key={`${run.id}-train`} data={run.series.loss} dataKey="train" name={`${run.label} training loss`} stroke={run.colour} strokeWidth={3} dot={run.series.loss.length === 1 ? { r: 4, fill: run.colour } : false} activeDot={false} isAnimationActive={false} />
+          <Line key={`${run.id}-train`} data={run.series.train} dataKey="y" name={`${run.label} training loss`} stroke={run.colour} strokeWidth={3} dot={run.series.train.length === 1 ? { r: 4, fill: run.colour } : false} activeDot={false} isAnimationActive={false} />
         ))}
-        {markers.map((m) => (
+        {markers.map((m, i) => (
           <ReferenceLine
-            key={`${m.x}-${m.text}`}
+            key={`${i}-${m.x}`}
             x={m.x}
             stroke={m.colour}
             strokeDasharray="3 3"
-            label={{ value: m.text, position: m.anchor === 'start' ? 'insideTopLeft' : 'insideTopRight', dy: m.row * MARKER_ROW_PX, fontSize: 11, fill: AXIS_TEXT, className: 'event-marker-label' }}
+            label={m.text ? { value: m.text, position: m.anchor === 'start' ? 'insideTopLeft' : 'insideTopRight', dy: m.row * MARKER_ROW_PX, fontSize: 11, fill: AXIS_TEXT, className: 'event-marker-label' } : undefined}
           />
         ))}
         {hover ? <ReferenceLine x={hover.x} stroke="#5b6673" strokeWidth={1} /> : null}

@@ -5,19 +5,21 @@ import { useMetricsStore, type PinnedCurve } from '../../store/metrics-store';
 import type { RunSetting } from '../../store/run-settings';
 import { useSettingsStore } from '../../store/settings-store';
 import { useUiStore, type XAxis as Axis, type XDomain } from '../../store/ui-store';
-import { formatNumber, formatTick } from '../format';
-import { drawableSeries, lossChartScales } from './chart-domain';
+import { formatNumber, tickFormatter } from '../format';
+import { chartLines, clampZoom, drawableSeries, lossChartScales, wholeXDomain } from './chart-domain';
 import { X_AXIS_TITLES } from './chart-axes';
 import { INITIAL_CHART_SIZE, MARKER_ROW_PX, X_AXIS_HEIGHT, chartMargin, pixelAtX, plotSpan, ticksThatFit, yAxisWidth } from './chart-geometry';
 import { layoutMarkers } from './event-markers';
 import { LossChartPlot, type PinnedLine } from './loss-chart-plot';
 import { LossTooltip } from './loss-tooltip';
-import { chartRuns, tooltipRows, type ChartRun } from './series-lookup';
+import { chartRuns, nearestMeasuredX, tooltipRows, type ChartRun } from './series-lookup';
 import { useChartPointer } from './use-chart-pointer';
 import { useElementSize } from '../use-element-size';
 
 // Gap between the readout cursor and its box, in pixels.
 const TOOLTIP_OFFSET = 12;
+// The row above the plot that holds the note on values clipped off its top, in pixels.
+const OFFSCALE_ROW_PX = 18;
 
 export interface LossChartProps {
   runs: RunSetting[];
@@ -41,10 +43,11 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
     [pinned, xAxis, logY],
   );
   const visible = useMemo(() => chartRuns(runs, series, n), [runs, series, n]);
-  const hasData = visible.some((r) => r.series.loss.length > 0);
+  const hasData = visible.some((r) => r.series.train.length > 0);
   const { ref, size } = useElementSize<HTMLDivElement>(INITIAL_CHART_SIZE);
+  const whole = useMemo(() => wholeXDomain(chartLines(visible)), [visible]);
   const { x, y } = useMemo(
-    () => lossChartScales(visible, pinnedLines.map((p) => p.series.loss.map((point) => ({ x: point.x, y: point.train }))), xAxis, logY, xDomain),
+    () => lossChartScales(visible, pinnedLines.map((p) => p.series.train), xAxis, logY, xDomain),
     [visible, pinnedLines, xAxis, logY, xDomain],
   );
   const drawn = useMemo(
@@ -54,12 +57,14 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
     }),
     [visible, pinnedLines, y.domain, logY],
   );
-  const yWidth = yAxisWidth(y.ticks.map(formatTick));
-  const margin = chartMargin(visible.map((run) => run.label));
+  const yWidth = yAxisWidth(y.ticks.map(tickFormatter(y.ticks)));
+  const labelled = chartMargin(visible.map((run) => run.label));
+  // The off-scale note gets a row of its own above the plot, clear of the run labels and markers inside it.
+  const margin = y.above === null ? labelled : { ...labelled, top: labelled.top + OFFSCALE_ROW_PX };
   const plot = plotSpan(size.width, yWidth, margin);
   const plotWidth = plot[1] - plot[0];
-  const xShown = useMemo(() => ({ ...x, ticks: ticksThatFit(x.ticks, plotWidth, formatTick) }), [x, plotWidth]);
-  const pointer = useChartPointer(plot, x.domain, onZoom);
+  const xShown = useMemo(() => ({ ...x, ticks: ticksThatFit(x.ticks, plotWidth, tickFormatter(x.ticks)) }), [x, plotWidth]);
+  const pointer = useChartPointer(plot, x.domain, (range) => onZoom(range === null ? null : clampZoom(range, whole, xAxis === 'steps' || xAxis === 'examples')));
 
   const [plotLeft, plotRight] = plot;
   const markers = useMemo(
@@ -71,7 +76,8 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
     [visible, x.domain, plotLeft, plotRight, size.height, margin.top, margin.bottom],
   );
 
-  const hover = pointer.hoverX === null || !hasData ? null : { x: pointer.hoverX, rows: tooltipRows(visible, pointer.hoverX) };
+  const hoverX = pointer.hoverX === null || !hasData ? null : nearestMeasuredX(visible, pointer.hoverX, x.domain);
+  const hover = hoverX === null ? null : { x: hoverX, rows: tooltipRows(visible, hoverX) };
   const hoverPixel = hover ? pixelAtX(hover.x, plot, x.domain) : 0;
   return (
     <div ref={ref} className="loss-chart" role="img" tabIndex={0} aria-label={summarise(visible, xAxis, xDomain, y.above)} {...(hasData ? pointer.handlers : {})}>
@@ -93,7 +99,7 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
             selection={pointer.selection}
           />
           {y.above !== null ? (
-            <p className="chart-offscale" style={{ top: margin.top, right: margin.right + 4 }}>
+            <p className="chart-offscale" style={{ top: 0, right: margin.right }}>
               ▲ off the top: values up to {formatNumber(y.above)}
             </p>
           ) : null}
@@ -103,7 +109,9 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
               axisTitle={X_AXIS_TITLES[xAxis]}
               rows={hover.rows}
               flip={hoverPixel > (plotLeft + plotRight) / 2}
-              left={hoverPixel > (plotLeft + plotRight) / 2 ? hoverPixel - TOOLTIP_OFFSET : hoverPixel + TOOLTIP_OFFSET}
+              cursor={hoverPixel}
+              offset={TOOLTIP_OFFSET}
+              chartWidth={size.width}
             />
           ) : null}
         </>
@@ -116,8 +124,8 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
 
 function summarise(runs: readonly ChartRun[], xAxis: Axis, xDomain: XDomain | null, above: number | null): string {
   const parts = runs.map(({ label, series }) => {
-    const last = series.loss.at(-1);
-    return last ? `${label}: training loss ${formatNumber(last.train)} at ${formatNumber(last.x)} ${X_AXIS_TITLES[xAxis]}` : `${label}: no data yet`;
+    const last = series.train.at(-1);
+    return last ? `${label}: training loss ${formatNumber(last.y)} at ${formatNumber(last.x)} ${X_AXIS_TITLES[xAxis]}` : `${label}: no data yet`;
   });
   const zoom = xDomain ? ` Zoomed to ${formatNumber(xDomain[0])} – ${formatNumber(xDomain[1])} ${X_AXIS_TITLES[xAxis]}.` : '';
   const offScale = above === null ? '' : ` Values up to ${formatNumber(above)} lie above the top of the axis.`;

@@ -59,6 +59,9 @@ export interface TooltipRow {
   colour: string;
   train: number | null;
   test: number | null;
+  /** Whether each value was measured at exactly this x (false: read off the line between two measurements). */
+  trainMeasured: boolean;
+  testMeasured: boolean;
 }
 
 /** Every run's training and test loss at `x`, in the order the runs are listed. */
@@ -67,7 +70,29 @@ export function tooltipRows(runs: readonly ChartRun[], x: number): TooltipRow[] 
     id,
     label,
     colour,
-    train: valueAt(series.loss, x, (p) => p.train),
+    train: valueAt(series.train, x, (p) => p.y),
     test: valueAt(series.loss, x, (p) => p.test),
+    trainMeasured: series.train.some((p) => p.x === x),
+    testMeasured: series.loss.some((p) => p.x === x),
   }));
+}
+
+/**
+ * The measured x nearest to `x` on any run's training line inside `domain`: the readout snaps to real measurements
+ * (a whole step, an evaluation's second) rather than a point between them; `x` itself when no line has a point there.
+ */
+export function nearestMeasuredX(runs: readonly ChartRun[], x: number, [from, to]: Domain): number {
+  let best = x;
+  let distance = Infinity;
+  for (const { series } of runs) {
+    for (const p of series.train) {
+      if (p.x < from || p.x > to) continue;
+      const d = Math.abs(p.x - x);
+      if (d < distance) {
+        best = p.x;
+        distance = d;
+      }
+    }
+  }
+  return best;
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { chartLines, drawableSeries, initialLoss, lossChartScales, sharedXDomain, wholeXDomain, yScale } from '../../../src/components/charts/chart-domain';
+import { chartLines, clampZoom, drawableSeries, initialLoss, lossChartScales, sharedXDomain, wholeXDomain, yScale } from '../../../src/components/charts/chart-domain';
 import type { ChartRun } from '../../../src/components/charts/series-lookup';
 import type { RunSeries } from '../../../src/store/chart-series';
 
 function run(id: string, points: [number, number][], band: [number, number][] = []): ChartRun {
-  const series: RunSeries = { loss: points.map(([x, train]) => ({ x, train, test: train })), band: band.map(([x, mean]) => ({ x, mean })), events: [] };
+  const series: RunSeries = { loss: points.map(([x, train]) => ({ x, train, test: train })), train: points.map(([x, y]) => ({ x, y })), band: band.map(([x, mean]) => ({ x, mean })), events: [] };
   return { id, label: id, colour: '#000', series };
 }
 
@@ -34,10 +34,35 @@ describe('x-domain', () => {
   });
 });
 
+describe('zoom', () => {
+  it('keeps a zoom that is wide enough as dragged', () => {
+    expect(clampZoom([100, 200], [0, 3000], true)).toEqual([100, 200]);
+  });
+
+  it('widens a deep zoom around its middle: at least 8 steps, and 0.2 % of the whole range', () => {
+    expect(clampZoom([3210.2, 3210.9], [0, 3000 * 1.1], true)).toEqual([3206.55, 3214.55]);
+    const [from, to] = clampZoom([137.01, 137.011], [0, 451], false);
+    expect(to - from).toBeCloseTo(0.902, 9);
+    expect((from + to) / 2).toBeCloseTo(137.0105, 9);
+  });
+
+  it('keeps a widened zoom inside the whole range', () => {
+    expect(clampZoom([0.1, 0.2], [0, 3000], true)).toEqual([0, 8]);
+    expect(clampZoom([2999.5, 3000], [0, 3000], true)).toEqual([2992, 3000]);
+  });
+});
+
 describe('y-domain', () => {
   it('takes the largest initial loss of the runs as its reference', () => {
     expect(initialLoss([steady, diverging])).toBe(0.7);
     expect(initialLoss([])).toBeNull();
+  });
+
+  it('reads the initial loss from the first evaluation, not from a batch line that already averages a blow-up', () => {
+    // line at lr 10: starts at 0.27, and the smoothed batch line's first point already averages steps of 1e6 and more.
+    const blowUp = run('blow-up', [[0, 0.27], [8, 5.6e19]], [[1.5, 1.25e6], [6, 1e15]]);
+    expect(initialLoss([blowUp])).toBe(0.27);
+    expect(lossChartScales([blowUp], [], 'steps', true, null).y.domain[1]).toBeLessThanOrEqual(1000);
   });
 
   it('caps a log axis three decades above the initial loss however far a run shoots up, and says what lies above', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartRuns, tooltipRows, valueAt, valuesInRange } from '../../../src/components/charts/series-lookup';
+import { chartRuns, nearestMeasuredX, tooltipRows, valueAt, valuesInRange } from '../../../src/components/charts/series-lookup';
 import type { RunSeries } from '../../../src/store/chart-series';
 import { defaultRuns } from '../../../src/store/run-settings';
 
@@ -32,8 +32,8 @@ describe('series lookup', () => {
   });
 
   it('lists every run at the hovered x with training and test loss, or nothing outside its range', () => {
-    const short: RunSeries = { loss: [{ x: 0, train: 1, test: 1.2 }, { x: 10, train: 0.5, test: 0.7 }], band: [], events: [] };
-    const long: RunSeries = { loss: [{ x: 0, train: 0.9, test: 1 }, { x: 100, train: 0.1, test: 0.3 }], band: [], events: [] };
+    const short: RunSeries = { loss: [{ x: 0, train: 1, test: 1.2 }, { x: 10, train: 0.5, test: 0.7 }], train: [{ x: 0, y: 1 }, { x: 10, y: 0.5 }], band: [], events: [] };
+    const long: RunSeries = { loss: [{ x: 0, train: 0.9, test: 1 }, { x: 100, train: 0.1, test: 0.3 }], train: [{ x: 0, y: 0.9 }, { x: 100, y: 0.1 }], band: [], events: [] };
     const runs = chartRuns(defaultRuns(32), { single: short, mini: long }, 512);
     expect(runs.map((r) => r.label)).toEqual(['B = 1', 'B = 32']);
     const rows = tooltipRows(runs, 50);
@@ -42,5 +42,18 @@ describe('series lookup', () => {
       ['B = 32', 0.5, 0.65],
     ]);
     expect(rows[0]!.colour).toBe('#E69F00');
+    expect(rows[1]).toMatchObject({ trainMeasured: false, testMeasured: false });
+    expect(tooltipRows(runs, 10)[0]).toMatchObject({ train: 0.5, trainMeasured: true, testMeasured: true });
+  });
+
+  it('snaps the readout to the nearest measurement inside the visible range', () => {
+    const a: RunSeries = { loss: [], train: [{ x: 0, y: 1 }, { x: 7, y: 0.6 }, { x: 12, y: 0.5 }], band: [], events: [] };
+    const b: RunSeries = { loss: [], train: [{ x: 0, y: 1 }, { x: 20, y: 0.4 }], band: [], events: [] };
+    const runs = chartRuns(defaultRuns(32), { single: a, mini: b }, 512);
+    expect(nearestMeasuredX(runs, 5.55, [0, 20])).toBe(7);
+    expect(nearestMeasuredX(runs, 17, [0, 20])).toBe(20);
+    // Zoomed to [1, 10]: only x = 7 lies inside.
+    expect(nearestMeasuredX(runs, 1.2, [1, 10])).toBe(7);
+    expect(nearestMeasuredX([], 3.3, [0, 10])).toBe(3.3);
   });
 });

@@ -34,12 +34,42 @@ describe('chart series', () => {
     for (const [i, s] of smoothed.entries()) expect(s.mean).toBeCloseTo(100 - i, 10);
   });
 
-  it('leaves the full batch unsmoothed: its batch loss is the training loss itself', () => {
-    expect(smoothingRadius(1000, true)).toBe(0);
-    expect(smoothingRadius(1000, false)).toBe(33);
-    const points = [pointAt(0, 0.9), pointAt(1, 0.5), pointAt(2, 0.7)];
-    const series = runSeries({ batchLosses: points, evals: [], events: [] }, 'steps', false, true);
-    expect(series.band.map((b) => b.mean)).toEqual([0.9, 0.5, 0.7]);
+  it('widens the smoothing window with the number of points', () => {
+    expect(smoothingRadius(30)).toBe(3);
+    expect(smoothingRadius(1000)).toBe(33);
+  });
+
+  it('draws the full batch’s training line through its evaluations and its every kept step, and its batch line on it', () => {
+    // Evaluations at steps 0 and 4; the batch losses between them (the same quantity) fill in steps 1–3.
+    const evals = [evalAt(0, 0.9), evalAt(4, 0.4)];
+    const points = [pointAt(0, 0.9), pointAt(1, 0.5), pointAt(2, 0.7), pointAt(3, 0.45), pointAt(5, Number.NaN)];
+    const series = runSeries({ batchLosses: points, evals, events: [] }, 'steps', false, true);
+    expect(series.train).toEqual([
+      { x: 0, y: 0.9 },
+      { x: 1, y: 0.5 },
+      { x: 2, y: 0.7 },
+      { x: 3, y: 0.45 },
+      { x: 4, y: 0.4 },
+    ]);
+    expect(series.band.map((b) => ({ x: b.x, y: b.mean }))).toEqual(series.train);
+    // The test loss is only known at the evaluations.
+    expect(series.loss.map((p) => p.x)).toEqual([0, 4]);
+  });
+
+  it('keeps the full batch’s lines identical when they are downsampled', () => {
+    const evals = Array.from({ length: 60 }, (_, i) => evalAt(i * 50, 1 / (i + 1)));
+    const points = Array.from({ length: 3000 }, (_, i) => pointAt(i, 1 / (1 + i / 50) + (i % 7) * 1e-3));
+    const series = runSeries({ batchLosses: points, evals, events: [] }, 'steps', true, true);
+    expect(series.train.length).toBeLessThanOrEqual(MAX_CHART_POINTS);
+    expect(series.band.map((b) => ({ x: b.x, y: b.mean }))).toEqual(series.train);
+  });
+
+  it('draws a mini-batch run’s training line through its evaluations only', () => {
+    const series = runSeries({ batchLosses: [pointAt(0, 0.9), pointAt(1, 0.5)], evals: [evalAt(0, 0.9), evalAt(8, 0.3)], events: [] }, 'steps', false);
+    expect(series.train).toEqual([
+      { x: 0, y: 0.9 },
+      { x: 8, y: 0.3 },
+    ]);
   });
 
   it('places the batch loss on the chosen axis and skips non-finite losses', () => {

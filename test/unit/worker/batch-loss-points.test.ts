@@ -24,13 +24,18 @@ describe('batch-loss points', () => {
     expect(points.every((p) => p.steps === 1)).toBe(true);
   });
 
-  it('keeps every step of a full batch up to FULL_BATCH_POINTS, and beyond that its first step exact', () => {
+  it('keeps every step of a full batch up to FULL_BATCH_POINTS, and beyond that as many exact steps, first and last included', () => {
     const before = { step: 0, epoch: 0, examples: 0, seconds: 0 };
     expect(batchLossPoints(before, records(0, FULL_BATCH_POINTS, () => 1), 1, true)).toHaveLength(FULL_BATCH_POINTS);
-    const long = batchLossPoints(before, records(0, 1000, (s) => s), 1, true);
+    const long = batchLossPoints(before, records(0, 1000, (s) => s * s), 1, true);
     expect(long).toHaveLength(FULL_BATCH_POINTS);
     expect(long[0]).toMatchObject({ step: 0, loss: 1, steps: 1 });
-    expect(long.reduce((s, p) => s + p.steps, 0)).toBe(1000);
+    expect(long.at(-1)).toMatchObject({ step: 999, loss: 1000 * 1000 });
+    // Each point is one measured step, never a mean of several (a mean of a blow-up would sit far off the loss curve).
+    for (const p of long) {
+      expect(Number.isInteger(p.step)).toBe(true);
+      expect(p.loss).toBe((p.step + 1) ** 2);
+    }
   });
 
   it('averages consecutive steps of a long chunk into at most MAX_POINTS_PER_CHUNK points, weights intact', () => {
