@@ -39,7 +39,7 @@ export async function measureLargeN(page) {
   await page.getByRole('tab', { name: 'Data', exact: true }).click();
   // The same figures at N = 512, with the same view open, tell what large N adds from what every redraw costs.
   const trainingSmall = await watchTraining(page);
-  const n = page.getByRole('spinbutton', { name: 'Training examples N (number)' });
+  const n = page.getByRole('textbox', { name: 'Training examples N (number)' });
   await n.fill('65536');
   await n.press('Enter');
   await page.waitForFunction(() => Object.values(window.batchscope.exportHistory()).every((h) => h.status.batchSize === 1 || h.status.batchSize === 32 || h.status.batchSize === 65536) && Object.keys(window.batchscope.exportHistory()).length === 3 && Object.values(window.batchscope.exportHistory()).some((h) => h.status.batchSize === 65536), null, { timeout: 120_000 });

@@ -22,6 +22,7 @@ export const LIMITS = {
   hiddenWidth: { min: 1, max: 256, integer: true },
   evalEvery: { min: 1, max: 100_000, integer: true },
   noiseEvery: { min: 0, max: 100_000, integer: true },
+  stopAt: { min: 1, max: 10_000_000, integer: true },
 } as const satisfies Record<string, NumericLimit>;
 
 /** Hidden layers an MLP may have. */

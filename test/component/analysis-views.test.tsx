@@ -68,8 +68,8 @@ describe('gradient cloud', () => {
     const theory32 = Math.sqrt((4 / 32) * (480 / 511));
     expect(screen.getByText(/RMS distance from G/)).toHaveTextContent(`RMS distance from G: ${Number(theory32.toPrecision(3))}`);
     await act(async () => {
-      fireEvent.change(screen.getByRole('spinbutton', { name: 'Batch size of the samples (number)' }), { target: { value: '512' } });
-      fireEvent.keyDown(screen.getByRole('spinbutton', { name: 'Batch size of the samples (number)' }), { key: 'Enter' });
+      fireEvent.change(screen.getByRole('textbox', { name: 'Batch size of the samples (number)' }), { target: { value: '512' } });
+      fireEvent.keyDown(screen.getByRole('textbox', { name: 'Batch size of the samples (number)' }), { key: 'Enter' });
     });
     expect(training.analyseGradients).toHaveBeenLastCalledWith('mini', 512);
     await screen.findByRole('img', { name: /1 sampled gradients of batches of 512 .*RMS distance from G 0 \(random-batch theory 0\)/ });

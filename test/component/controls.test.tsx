@@ -27,7 +27,7 @@ describe('controls write the settings store', () => {
 
   it('the batch-size number field takes any whole size up to N, clamping beyond', async () => {
     render(<ControlsPanel />);
-    const field = screen.getByRole('spinbutton', { name: 'Batch size (mini-batch run) (number)' });
+    const field = screen.getByRole('textbox', { name: 'Batch size (mini-batch run) (number)' });
     await userEvent.clear(field);
     await userEvent.type(field, '100{Enter}');
     expect(miniBatch()).toBe(100);
@@ -38,14 +38,65 @@ describe('controls write the settings store', () => {
 
   it('the learning-rate field sets the shared lr; text that is not a number leaves it alone', async () => {
     render(<ControlsPanel />);
-    const field = screen.getByRole('spinbutton', { name: 'Learning rate (number)' });
+    const field = screen.getByRole('textbox', { name: 'Learning rate (number)' });
     await userEvent.clear(field);
     await userEvent.type(field, '0.03{Enter}');
     expect(useSettingsStore.getState().experiment.lr).toBe(0.03);
     await userEvent.clear(field);
     await userEvent.type(field, '{Enter}');
     expect(useSettingsStore.getState().experiment.lr).toBe(0.03);
-    expect(field).toHaveValue(0.03);
+    expect(field).toHaveValue('0.03');
+    expect(screen.getByText('An empty field is not a number: the learning rate stays as it was.')).toBeInTheDocument();
+  });
+
+  it('says what it did with a minus sign, text, or a size beyond N in the batch field, and drops a stale note', async () => {
+    render(<ControlsPanel />);
+    const field = screen.getByRole('textbox', { name: 'Batch size (mini-batch run) (number)' });
+    await userEvent.clear(field);
+    await userEvent.type(field, '−5{Enter}');
+    expect(screen.getByText('A batch holds at least 1 example; kept the old size.')).toBeInTheDocument();
+    expect(miniBatch()).toBe(32);
+    await userEvent.clear(field);
+    await userEvent.type(field, 'abc{Enter}');
+    expect(screen.getByText('“abc” is not a batch size: type a whole number from 1 to 512, or “full”.')).toBeInTheDocument();
+    await userEvent.clear(field);
+    await userEvent.type(field, '513{Enter}');
+    expect(screen.getByText('513 is more than N = 512: using the full batch.')).toBeInTheDocument();
+    // Typing again clears the note: it spoke of the old text.
+    await userEvent.clear(field);
+    await userEvent.type(field, '64');
+    expect(screen.queryByText(/more than N/)).toBeNull();
+  });
+
+  it('the seed changes on Enter, not on every keystroke, and says what it did with a value out of range', async () => {
+    render(<ControlsPanel />);
+    const field = screen.getByLabelText('Seed');
+    await userEvent.clear(field);
+    await userEvent.type(field, '123');
+    expect(useSettingsStore.getState().experiment.seed).toBe(42);
+    await userEvent.type(field, '{Enter}');
+    expect(useSettingsStore.getState().experiment.seed).toBe(123);
+    await userEvent.clear(field);
+    await userEvent.type(field, '-1{Enter}');
+    expect(screen.getByText('-1 is below the smallest seed: using 0.')).toBeInTheDocument();
+    await userEvent.clear(field);
+    await userEvent.type(field, '1.5{Enter}');
+    expect(screen.getByText('1.5 is not a whole number: using 2.')).toBeInTheDocument();
+    expect(useSettingsStore.getState().experiment.seed).toBe(2);
+  });
+
+  it('stop at step: 0 becomes 1 and a fraction is rounded, each with a note', async () => {
+    render(<ControlsPanel />);
+    await userEvent.selectOptions(screen.getByLabelText('Stop each run at'), 'steps');
+    const field = screen.getByRole('textbox', { name: 'Stop at step' });
+    await userEvent.clear(field);
+    await userEvent.type(field, '0{Enter}');
+    expect(screen.getByText('0 is below the smallest step to stop at: using 1.')).toBeInTheDocument();
+    expect(useSettingsStore.getState().stopAt).toEqual({ unit: 'steps', value: 1 });
+    await userEvent.clear(field);
+    await userEvent.type(field, '2.5{Enter}');
+    expect(screen.getByText('2.5 is not a whole number: using 3.')).toBeInTheDocument();
+    expect(useSettingsStore.getState().stopAt).toEqual({ unit: 'steps', value: 3 });
   });
 
   it('shuffle is a labelled radio group', async () => {

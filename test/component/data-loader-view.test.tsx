@@ -109,11 +109,27 @@ describe('the 15-item explorer', () => {
     renderView('on');
     fireEvent.click(screen.getByLabelText('15 items, batch 5'));
     fireEvent.change(screen.getByLabelText('Batch size'), { target: { value: '4' } });
+    fireEvent.blur(screen.getByLabelText('Batch size'));
     fireEvent.click(screen.getByLabelText('Off'));
     expect(screen.getAllByTestId('explorer-batch').map((b) => b.getAttribute('aria-label'))).toEqual(['Batch 0: 0, 1, 2, 3', 'Batch 1: 4, 5, 6, 7', 'Batch 2: 8, 9, 10, 11', 'Batch 3: 12, 13, 14 (partial)']);
     fireEvent.click(screen.getByLabelText('drop last'));
     expect(screen.getAllByTestId('explorer-batch')).toHaveLength(3);
     expect(screen.getByLabelText('Dropped: 12, 13, 14')).toBeInTheDocument();
     expect(screen.getByText('npm run -s experiment -- loader --n 15 --batch 4 --shuffle off --seed 1 --epochs 1 --drop-last')).toBeInTheDocument();
+  });
+
+  it('says what it did with a batch size or seed out of range, and refuses text', () => {
+    renderView('on');
+    fireEvent.click(screen.getByLabelText('15 items, batch 5'));
+    const batch = screen.getByLabelText('Batch size');
+    fireEvent.change(batch, { target: { value: '20' } });
+    fireEvent.keyDown(batch, { key: 'Enter' });
+    expect(screen.getByText('20 is above the largest batch size: using 15.')).toBeInTheDocument();
+    expect(screen.getAllByTestId('explorer-batch')).toHaveLength(1);
+    const seed = screen.getByLabelText('Seed');
+    fireEvent.change(seed, { target: { value: 'abc' } });
+    fireEvent.blur(seed);
+    expect(screen.getByText('“abc” is not a number: the seed stays as it was.')).toBeInTheDocument();
+    expect(screen.getByText(/--seed 1 /)).toBeInTheDocument();
   });
 });

@@ -32,7 +32,7 @@ describe('variance against batch size, and the gradient cloud', () => {
       }
 
       await page.getByRole('tab', { name: 'Cloud' }).click();
-      const slider = page.getByRole('spinbutton', { name: 'Batch size of the samples (number)' });
+      const slider = page.getByRole('textbox', { name: 'Batch size of the samples (number)' });
       for (const size of ['1', '64']) {
         await slider.fill(size);
         await slider.press('Enter');

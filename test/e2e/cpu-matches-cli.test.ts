@@ -25,8 +25,9 @@ describe('the app on the CPU backend and the CLI', () => {
     const page = session.page;
     await expect(page.getByTestId('backend-badge').textContent()).resolves.toBe('CPU');
     await page.getByLabel('Stop each run at').selectOption('steps');
-    const stopField = page.getByRole('spinbutton', { name: 'Stop at step' });
+    const stopField = page.getByRole('textbox', { name: 'Stop at step' });
     await stopField.fill(String(STOP_STEP));
+    await stopField.press('Enter');
     await page.getByRole('button', { name: /Play/ }).click();
     const h = await waitForHistories(page, (all) => RUN_IDS.every((id) => all[id]?.status.state === 'finished' && all[id]!.evals.at(-1)!.step === STOP_STEP));
     const config = defaultConfig();
@@ -47,14 +48,15 @@ describe('the app on the CPU backend and the CLI', () => {
   it('Copy as CLI replays an lr changed mid-run: the copied command reproduces each run’s final losses', async () => {
     const page = session.page;
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const stopField = page.getByRole('spinbutton', { name: 'Stop at step' });
+    const stopField = page.getByRole('textbox', { name: 'Stop at step' });
     await stopField.fill(String(CHANGE_STOP_STEP));
+    await stopField.press('Enter');
     await page.getByRole('button', { name: /Reset/ }).click();
     await waitForHistories(page, (all) => RUN_IDS.every((id) => all[id]?.status.step === 0));
     await page.getByLabel('Speed').selectOption('steady');
     await page.getByRole('button', { name: /Play/ }).click();
     await waitForHistories(page, (all) => RUN_IDS.every((id) => (all[id]?.status.step ?? 0) >= 10));
-    const lr = page.getByRole('spinbutton', { name: 'Learning rate (number)' });
+    const lr = page.getByRole('textbox', { name: 'Learning rate (number)' });
     await lr.fill('0.5');
     await lr.press('Enter');
     const h = await waitForHistories(page, (all) => RUN_IDS.every((id) => all[id]?.status.state === 'finished'));

@@ -65,7 +65,7 @@ describe('Play at any moment, and N = 65,536', () => {
       });
       // The backend is up and the first runs are being built (their warm-up takes seconds here): change N now.
       await page.getByTestId('backend-badge').filter({ hasNotText: 'Starting' }).waitFor({ timeout: 60_000 });
-      const n = page.getByRole('spinbutton', { name: 'Training examples N (number)' });
+      const n = page.getByRole('textbox', { name: 'Training examples N (number)' });
       await n.fill('8192');
       await n.press('Enter');
       await page.waitForTimeout(500);
@@ -87,7 +87,7 @@ describe('Play at any moment, and N = 65,536', () => {
       await openWorkspace(page, '?backend=cpu');
       await watchResponsiveness(page);
       await page.getByRole('tab', { name: 'Data', exact: true }).click();
-      const n = page.getByRole('spinbutton', { name: 'Training examples N (number)' });
+      const n = page.getByRole('textbox', { name: 'Training examples N (number)' });
       await n.fill('65536');
       await n.press('Enter');
       // The old runs' numbers disappear at once; the new ones have not arrived yet.

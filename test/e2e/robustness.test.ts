@@ -13,9 +13,9 @@ describe('robustness', () => {
       await openWorkspace(page, '?backend=webgl');
       const atLoad = await tensorCount(page);
       await page.getByRole('button', { name: /Play/ }).click();
-      const lr = page.getByRole('spinbutton', { name: 'Learning rate (number)' });
+      const lr = page.getByRole('textbox', { name: 'Learning rate (number)' });
       const batch = page.getByRole('slider', { name: 'Batch size (mini-batch run)' });
-      const n = page.getByRole('spinbutton', { name: 'Training examples N (number)' });
+      const n = page.getByRole('textbox', { name: 'Training examples N (number)' });
       for (let round = 0; round < 6; round++) {
         await lr.fill(String([0.3, 0.01, 1, 0.05, 0.2, 0.1][round]));
         await lr.press('Enter');
@@ -48,7 +48,7 @@ describe('robustness', () => {
       const page = session.page;
       await openWorkspace(page, '?backend=cpu');
       await page.getByLabel('Dataset').selectOption('line');
-      const lr = page.getByRole('spinbutton', { name: 'Learning rate (number)' });
+      const lr = page.getByRole('textbox', { name: 'Learning rate (number)' });
       await lr.fill('10');
       await lr.press('Enter');
       await page.waitForTimeout(400);

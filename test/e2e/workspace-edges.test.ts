@@ -39,7 +39,7 @@ describe('workspace edges (CPU backend)', () => {
     await expect(repeat.getByText(/Same experiment as B = N \(512\)/).isVisible()).resolves.toBe(true);
     await expect(repeat.getByRole('textbox', { name: /batch size/ }).inputValue()).resolves.toBe('full');
     await repeat.getByRole('button', { name: /Remove run/ }).click();
-    const batchField = page.getByRole('spinbutton', { name: 'Batch size (mini-batch run) (number)' });
+    const batchField = page.getByRole('textbox', { name: 'Batch size (mini-batch run) (number)' });
     await batchField.fill('0');
     await batchField.press('Enter');
     await expect(page.getByText('A batch holds at least 1 example; kept the old size.').isVisible()).resolves.toBe(true);
@@ -49,7 +49,7 @@ describe('workspace edges (CPU backend)', () => {
     const page = session.page;
     await page.getByRole('button', { name: /Reset/ }).click();
     await page.getByLabel('Dataset').selectOption('line');
-    const lr = page.getByRole('spinbutton', { name: 'Learning rate (number)' });
+    const lr = page.getByRole('textbox', { name: 'Learning rate (number)' });
     await lr.fill('10');
     await lr.press('Enter');
     await page.getByRole('button', { name: /Play/ }).click();
@@ -72,7 +72,7 @@ describe('workspace edges (CPU backend)', () => {
   it('a run left unstable by lr 10 is marked; after lowering lr a run that does not recover says it is stuck or damaged, and Reset this run restarts it alone', async () => {
     const page = session.page;
     await page.getByLabel('Dataset').selectOption('moons');
-    const lr = page.getByRole('spinbutton', { name: 'Learning rate (number)' });
+    const lr = page.getByRole('textbox', { name: 'Learning rate (number)' });
     await lr.fill('10');
     await lr.press('Enter');
     await page.getByRole('button', { name: /Reset/ }).click();

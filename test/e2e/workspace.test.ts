@@ -56,7 +56,7 @@ describe('comparison workspace (WebGL forced, headless Chromium)', () => {
 
   it('changing the learning rate mid-run does not reset the runs, and marks the moment', async () => {
     const before = await histories(session.page);
-    const field = session.page.getByRole('spinbutton', { name: 'Learning rate (number)' });
+    const field = session.page.getByRole('textbox', { name: 'Learning rate (number)' });
     await field.fill('0.05');
     await field.press('Enter');
     const after = await waitForHistories(session.page, (h) => RUN_IDS.every((id) => (h[id]?.events.length ?? 0) > 0 && h[id]!.status.step > before[id]!.status.step));

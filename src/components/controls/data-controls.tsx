@@ -4,6 +4,9 @@ import { useSettingsStore } from '../../store/settings-store';
 import { formatCount } from '../format';
 import { LogSlider } from './log-slider';
 import { batchStops } from './batch-size-control';
+import { FieldNote, NumberInput } from './number-input';
+import { readNumber } from './read-input';
+import { useNumberEntry } from './use-number-entry';
 
 const DATASET_LABELS: Record<DatasetName, string> = {
   line: 'line (regression, 2 parameters)',
@@ -24,6 +27,7 @@ function randomSeed(): number {
 export function DataControls() {
   const { dataset, n, noise, seed } = useSettingsStore((s) => s.experiment);
   const setExperiment = useSettingsStore((s) => s.setExperiment);
+  const seedEntry = useNumberEntry(seed, (text) => readNumber(text, LIMITS.seed, 'seed'), (value) => setExperiment({ seed: value }));
   return (
     <>
       <div className="field">
@@ -64,22 +68,19 @@ export function DataControls() {
       <div className="field">
         <label htmlFor="seed-field">Seed</label>
         <div className="slider-row">
-          <input
-            id="seed-field"
-            type="number"
-            className="number-field wide"
-            min={LIMITS.seed.min}
-            max={LIMITS.seed.max}
-            value={seed}
-            aria-describedby="seed-hint"
-            onChange={(e) => {
-              if (e.target.value !== '') setExperiment({ seed: Number(e.target.value) });
+          <NumberInput id="seed-field" entry={seedEntry} integer className="number-field wide" aria-describedby={seedEntry.note ? 'seed-note seed-hint' : 'seed-hint'} />
+          <button
+            type="button"
+            onClick={() => {
+              seedEntry.dismiss();
+              setExperiment({ seed: randomSeed() });
             }}
-          />
-          <button type="button" onClick={() => setExperiment({ seed: randomSeed() })} aria-label="Re-roll the seed">
+            aria-label="Re-roll the seed"
+          >
             ⟳ Re-roll
           </button>
         </div>
+        <FieldNote id="seed-note" note={seedEntry.note} />
         <p className="hint" id="seed-hint">
           Same seed: same data, same starting weights, same batches.
         </p>

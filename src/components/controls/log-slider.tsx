@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
+import { FieldNote, NumberInput } from './number-input';
 import { readNumber, type Reading } from './read-input';
-import { useDraft } from './use-draft';
+import { useNumberEntry } from './use-number-entry';
 
 export interface LogSliderProps {
   label: string;
@@ -26,9 +27,7 @@ export interface LogSliderProps {
 /** A slider on a log scale with a number field beside it; both edit the same value. */
 export function LogSlider({ label, noun, hint, value, min, max, stops, resolution = 12, format, onChange, suffix, integer, read }: LogSliderProps) {
   const id = useId();
-  const [draft, setDraft, clearDraft] = useDraft(value, String);
-  // What happened to the last typed value (clamped or refused), shown beside the field until the next change.
-  const [note, setNote] = useState<string | null>(null);
+  const entry = useNumberEntry(value, (text) => (read ? read(text) : readNumber(text, { min, max, integer: integer ?? false }, noun ?? label.toLowerCase())), onChange);
   const positions = stops ? stops.length - 1 : Math.round(Math.log10(max / min) * resolution);
   const toPosition = (v: number) => {
     if (stops) {
@@ -41,13 +40,6 @@ export function LogSlider({ label, noun, hint, value, min, max, stops, resolutio
     return Math.round((Math.log10(v / min) / Math.log10(max / min)) * positions);
   };
   const fromPosition = (p: number) => (stops ? stops[p]! : Number((min * (max / min) ** (p / positions)).toPrecision(2)));
-  const commit = () => {
-    if (draft === String(value)) return;
-    const reading = read ? read(draft) : readNumber(draft, { min, max, integer: integer ?? false }, noun ?? label.toLowerCase());
-    clearDraft();
-    setNote(reading.note);
-    if (reading.value !== null && reading.value !== value) onChange(reading.value);
-  };
   return (
     <div className="field">
       <div className="field-head">
@@ -65,32 +57,14 @@ export function LogSlider({ label, noun, hint, value, min, max, stops, resolutio
           aria-valuetext={format(value)}
           aria-describedby={`${id}-hint`}
           onChange={(e) => {
-            setNote(null);
+            entry.dismiss();
             onChange(fromPosition(Number(e.target.value)));
           }}
         />
-        <input
-          type="number"
-          className="number-field"
-          aria-label={`${label} (number)`}
-          aria-describedby={note ? `${id}-note` : undefined}
-          value={draft}
-          min={min}
-          max={max}
-          step="any"
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') commit();
-          }}
-        />
+        <NumberInput entry={entry} integer={integer} className="number-field" aria-label={`${label} (number)`} aria-describedby={entry.note ? `${id}-note` : undefined} />
         {suffix ? <span className="suffix">{suffix}</span> : null}
       </div>
-      {note ? (
-        <p className="field-note" id={`${id}-note`} role="status">
-          {note}
-        </p>
-      ) : null}
+      <FieldNote id={`${id}-note`} note={entry.note} />
       <p className="hint" id={`${id}-hint`}>
         {hint}
       </p>

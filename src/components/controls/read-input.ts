@@ -8,19 +8,26 @@ export interface Reading<T> {
   note: string | null;
 }
 
+// A typed or pasted minus sign or dash ("−5", "–5") is read as the minus it means, so it is refused with a reason
+// rather than dropped.
+const plainMinus = (text: string) => text.trim().replace(/^[\u2212\u2013\u2014]/, '-');
+
+/** How a refused text is quoted in a note: an empty field is called empty. */
+const quoted = (text: string) => (text === '' ? 'An empty field' : `“${text.slice(0, 20)}”`);
+
 /**
  * A batch size typed by the user: a whole number or "full"; N or more means the full batch. `refused` says what
  * happens to a size below 1 (a field keeps its old size; Add run adds nothing).
  */
 export function readBatchSize(text: string, n: number, refused = 'kept the old size'): Reading<BatchSizeSetting> {
-  const trimmed = text.trim();
+  const trimmed = plainMinus(text);
   const parsed = parseBatchSize(trimmed);
   if (parsed === 'full') return { value: 'full', note: null };
   if (parsed === null) {
     const number = Number(trimmed);
     if (trimmed !== '' && Number.isFinite(number) && number <= 0) return { value: null, note: `A batch holds at least 1 example; ${refused}.` };
     if (trimmed !== '' && Number.isFinite(number) && number >= n) return { value: 'full', note: `${trimmed} is more than N = ${formatCount(n)}: using the full batch.` };
-    return { value: null, note: `“${trimmed.slice(0, 20)}” is not a batch size: type a whole number from 1 to ${formatCount(n)}, or “full”.` };
+    return { value: null, note: `${quoted(trimmed)} is not a batch size: type a whole number from 1 to ${formatCount(n)}, or “full”.` };
   }
   if (parsed === 0) return { value: null, note: `A batch holds at least 1 example; ${refused}.` };
   if (parsed > n) return { value: 'full', note: `${formatCount(parsed)} is more than N = ${formatCount(n)}: using the full batch.` };
@@ -29,9 +36,9 @@ export function readBatchSize(text: string, n: number, refused = 'kept the old s
 
 /** A number typed into a field with limits: clamped (and said so), or refused when it is not a number. */
 export function readNumber(text: string, limit: NumericLimit, what: string): Reading<number> {
-  const trimmed = text.trim();
+  const trimmed = plainMinus(text);
   const number = Number(trimmed);
-  if (trimmed === '' || !Number.isFinite(number)) return { value: null, note: `“${trimmed.slice(0, 20)}” is not a number: ${what} stays as it was.` };
+  if (trimmed === '' || !Number.isFinite(number)) return { value: null, note: `${quoted(trimmed)} is not a number: the ${what} stays as it was.` };
   const rounded = limit.integer ? Math.round(number) : number;
   const clamped = Math.min(limit.max, Math.max(limit.min, rounded));
   if (clamped !== number) {

@@ -1,5 +1,21 @@
-import type { BackendPreference } from '../../runtime/protocol';
+import { LIMITS } from '../../experiment/limits';
+import type { BackendPreference, StopRule } from '../../runtime/protocol';
 import { useSettingsStore } from '../../store/settings-store';
+import { FieldNote, NumberInput } from './number-input';
+import { readNumber } from './read-input';
+import { useNumberEntry } from './use-number-entry';
+
+/** The number after "Stop each run at": a whole count of epochs or steps, clamped with a note. */
+function StopValueField({ stop, onChange }: { stop: StopRule; onChange(stop: StopRule): void }) {
+  const unit = stop.unit === 'epochs' ? 'epoch' : 'step';
+  const entry = useNumberEntry(stop.value, (text) => readNumber(text, LIMITS.stopAt, `${unit} to stop at`), (value) => onChange({ unit: stop.unit, value }));
+  return (
+    <>
+      <NumberInput entry={entry} integer className="number-field" aria-label={`Stop at ${unit}`} aria-describedby={entry.note ? 'stop-note' : undefined} />
+      <FieldNote id="stop-note" note={entry.note} />
+    </>
+  );
+}
 
 /** Linear lr scaling, automatic stopping and the compute backend. */
 export function RunOptions() {
@@ -20,7 +36,7 @@ export function RunOptions() {
       </div>
       <div className="field">
         <label htmlFor="stop-unit">Stop each run at</label>
-        <div className="slider-row">
+        <div className="slider-row wraps">
           <select
             id="stop-unit"
             aria-describedby="stop-hint"
@@ -34,19 +50,7 @@ export function RunOptions() {
             <option value="epochs">epoch</option>
             <option value="steps">step</option>
           </select>
-          {stopAt ? (
-            <input
-              type="number"
-              className="number-field"
-              aria-label={`Stop at ${stopAt.unit === 'epochs' ? 'epoch' : 'step'}`}
-              min={1}
-              value={stopAt.value}
-              onChange={(e) => {
-                const value = Math.round(Number(e.target.value));
-                if (value >= 1) setStopAt({ unit: stopAt.unit, value });
-              }}
-            />
-          ) : null}
+          {stopAt ? <StopValueField stop={stopAt} onChange={setStopAt} /> : null}
         </div>
         <p className="hint" id="stop-hint">
           Every run halts there, so they can be compared at equal epochs or steps.

@@ -1,8 +1,14 @@
 import { useState } from 'react';
+import { FieldNote, NumberInput } from '../controls/number-input';
+import { readNumber } from '../controls/read-input';
 import { Segmented } from '../controls/segmented';
+import { useNumberEntry } from '../controls/use-number-entry';
 import { SHUFFLE_OPTIONS } from '../controls/shuffle-control';
 import { copyText } from '../runs/copy-text';
 import { EXPLORER_ITEMS, explorerCommand, explorerEpochs, INITIAL_EXPLORER, type ExplorerSettings } from './loader-explorer-model';
+
+// The explorer's seeds: any whole number up to this (the CLI's --seed takes the same).
+const EXPLORER_SEED_MAX = 999_999;
 
 /** An item's colour: its number along a light-to-dark ramp, so the stored order reads as a smooth gradient. */
 function itemColour(item: number): string {
@@ -27,6 +33,8 @@ export function LoaderExplorer() {
     setSettings((s) => ({ ...s, ...next, epochs: 1 }));
     setCopied(null);
   };
+  const batchEntry = useNumberEntry(settings.batchSize, (text) => readNumber(text, { min: 1, max: EXPLORER_ITEMS, integer: true }, 'batch size'), (batchSize) => change({ batchSize }));
+  const seedEntry = useNumberEntry(settings.seed, (text) => readNumber(text, { min: 0, max: EXPLORER_SEED_MAX, integer: true }, 'seed'), (seed) => change({ seed }));
   const command = explorerCommand(settings);
   const copy = async () => setCopied((await copyText(command)) ? 'Copied' : command);
   const epochs = explorerEpochs(settings);
@@ -35,7 +43,7 @@ export function LoaderExplorer() {
       <div className="explorer-controls">
         <label className="inline-field">
           <span>Batch size</span>
-          <input type="number" min={1} max={EXPLORER_ITEMS} value={settings.batchSize} onChange={(e) => change({ batchSize: Math.min(EXPLORER_ITEMS, Math.max(1, Math.round(Number(e.target.value) || 1))) })} />
+          <NumberInput entry={batchEntry} integer aria-describedby={batchEntry.note ? 'explorer-batch-note' : undefined} />
         </label>
         <Segmented label="Explorer shuffle" name="explorer-shuffle" options={SHUFFLE_OPTIONS} value={settings.shuffle} onChange={(shuffle) => change({ shuffle })} />
         <label className="toggle">
@@ -44,9 +52,11 @@ export function LoaderExplorer() {
         </label>
         <label className="inline-field">
           <span>Seed</span>
-          <input type="number" min={0} max={999999} value={settings.seed} onChange={(e) => change({ seed: Math.min(999999, Math.max(0, Math.round(Number(e.target.value) || 0))) })} />
+          <NumberInput entry={seedEntry} integer aria-describedby={seedEntry.note ? 'explorer-seed-note' : undefined} />
         </label>
       </div>
+      <FieldNote id="explorer-batch-note" note={batchEntry.note} />
+      <FieldNote id="explorer-seed-note" note={seedEntry.note} />
       <ol className="explorer-epochs">
         {epochs.map((e) => (
           <li key={e.epoch} aria-label={`Epoch ${e.epoch}`}>

@@ -24,7 +24,7 @@ describe('reading typed values', () => {
     expect(readNumber('0', LIMITS.lr, 'learning rate')).toEqual({ value: 0.0001, note: '0 is below the smallest learning rate: using 1 × 10⁻⁴.' });
     expect(readNumber('12.4', LIMITS.n, 'N').value).toBe(12);
     expect(readNumber('3', LIMITS.n, 'N').note).toBe('3 is below the smallest N: using 8.');
-    expect(readNumber('x', LIMITS.lr, 'learning rate')).toEqual({ value: null, note: '“x” is not a number: learning rate stays as it was.' });
+    expect(readNumber('x', LIMITS.lr, 'learning rate')).toEqual({ value: null, note: '“x” is not a number: the learning rate stays as it was.' });
   });
 
   it('reads an empty run lr as “use the shared lr”', () => {
