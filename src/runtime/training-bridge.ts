@@ -2,11 +2,11 @@ import { runSeries, type RunSeries } from '../store/chart-series';
 import { throughputSeries, type ThroughputSeries } from '../store/throughput-series';
 import { noiseSeries, type NoiseSeries } from '../store/noise-series';
 import { parameterPath, type PathPoint } from '../store/parameter-path';
-import { compareAtEqualX } from '../store/comparison';
+import { compareAtEqualX, runsToCompare } from '../store/comparison';
 import { createMetricsHistory, type RunHistory } from '../store/metrics-history';
 import { useMetricsStore } from '../store/metrics-store';
 import { runHealth, troubleStart, type RunHealth } from '../store/run-health';
-import { runLabels, toWorkspaceSpec } from '../store/run-settings';
+import { repeatedRuns, runLabels, toWorkspaceSpec } from '../store/run-settings';
 import { useSettingsStore } from '../store/settings-store';
 import { useUiStore } from '../store/ui-store';
 import { connectHost, type HostConnection } from './host-connection';
@@ -98,8 +98,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
       const start = troubleStart(run.evals);
       if (start) trouble[id] = start;
     }
-    const compared = [...history.runs()].filter(([id]) => enabled.has(id)).map(([id, run]) => ({ id, evals: run.evals }));
-    const comparison = compareAtEqualX(compared, xAxis);
+    const comparison = compareAtEqualX(runsToCompare(history.runs(), enabled, repeatedRuns(useSettingsStore.getState())), xAxis);
     const noiseReach = slowDue ? Math.max(0, ...Object.values(series).flatMap((s) => [s.loss.at(-1)?.x ?? 0, s.band.at(-1)?.x ?? 0])) : useMetricsStore.getState().noiseReach;
     // On the once-a-second beat the loss chart keeps its data until the next publish: redrawing it and the noise charts
     // in one frame made that frame the page's longest task.

@@ -27,6 +27,14 @@ export function lossAt(evals: EvalPoint[], axis: XAxis, x: number): number | nul
   return null;
 }
 
+/**
+ * The runs "What to look for" ranks: the enabled ones, less any that repeat another run (the same experiment: ranking
+ * the two would only rank the steps at which each happened to be evaluated).
+ */
+export function runsToCompare<R extends { evals: EvalPoint[] }>(runs: Iterable<[string, R]>, enabled: ReadonlySet<string>, repeats: Readonly<Record<string, string>>): { id: string; evals: EvalPoint[] }[] {
+  return [...runs].filter(([id]) => enabled.has(id) && !(id in repeats)).map(([id, run]) => ({ id, evals: run.evals }));
+}
+
 /** Compares runs at the furthest x all of them have reached (needs ≥ 2 runs past their start). */
 export function compareAtEqualX(runs: { id: string; evals: EvalPoint[] }[], axis: XAxis): Comparison | null {
   const candidates = runs.filter((r) => r.evals.length >= 2 && r.evals.every((e) => Number.isFinite(e.trainLoss)));

@@ -41,11 +41,19 @@ export function runLabel(batchSize: BatchSizeSetting, n: number): string {
   return b >= n ? `B = N (${n})` : `B = ${b}`;
 }
 
+/**
+ * The order in which runs claim a name or count as the original of a repeat: the mini-batch run last, since its size
+ * is the one the user slides (set to N, it is the full-batch run's "#2", not the other way round).
+ */
+function namingOrder<R extends Pick<RunSetting, 'id'>>(runs: readonly R[]): R[] {
+  return [...runs.filter((r) => r.id !== MINI_RUN_ID), ...runs.filter((r) => r.id === MINI_RUN_ID)];
+}
+
 /** One name per run, used everywhere (cards, chart, messages): runLabel, with "#2", "#3" for repeats. */
 export function runLabels(runs: readonly Pick<RunSetting, 'id' | 'batchSize'>[], n: number): Record<string, string> {
   const seen = new Map<string, number>();
   return Object.fromEntries(
-    runs.map((run) => {
+    namingOrder(runs).map((run) => {
       const base = runLabel(run.batchSize, n);
       const count = (seen.get(base) ?? 0) + 1;
       seen.set(base, count);
@@ -54,12 +62,12 @@ export function runLabels(runs: readonly Pick<RunSetting, 'id' | 'batchSize'>[],
   );
 }
 
-/** For each run, the earlier run it repeats exactly (same batch, lr and shuffle: the same curves), if any. */
+/** For each run, the run it repeats exactly (same batch, lr and shuffle: the same training, step for step), if any. */
 export function repeatedRuns(settings: WorkspaceSettings): Record<string, string> {
-  const spec = toWorkspaceSpec(settings);
+  const ordered = namingOrder(toWorkspaceSpec(settings).runs);
   const repeats: Record<string, string> = {};
-  spec.runs.forEach((run, i) => {
-    const twin = spec.runs.slice(0, i).find((r) => run.enabled && r.enabled && r.batchSize === run.batchSize && r.lr === run.lr && r.shuffle === run.shuffle);
+  ordered.forEach((run, i) => {
+    const twin = ordered.slice(0, i).find((r) => run.enabled && r.enabled && r.batchSize === run.batchSize && r.lr === run.lr && r.shuffle === run.shuffle);
     if (twin) repeats[run.id] = twin.id;
   });
   return repeats;

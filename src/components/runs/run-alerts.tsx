@@ -56,7 +56,8 @@ export function RunAlerts({ label, status, health, repeats, onResetRun }: RunAle
   if (repeats) {
     alerts.push(
       <p key="repeat" className="run-note">
-        Same experiment as {repeats} (same batch size, lr and shuffle): its curves will match that run’s.
+        Same experiment as {repeats} (same batch size, lr and shuffle): it takes the very same steps, so its loss equals that run’s at every step. Its line
+        can still differ where the two runs were evaluated at different steps.
       </p>,
     );
   }

@@ -28,4 +28,14 @@ describe('run names', () => {
     settings.runs[3] = { ...settings.runs[3]!, lrOverride: 0.5 };
     expect(repeatedRuns(settings)).toEqual({});
   });
+
+  it('leave the plain name to the full-batch run when the mini-batch run is set to N', () => {
+    const settings = initialSettings();
+    settings.runs[1] = { ...settings.runs[1]!, batchSize: 'full' };
+    expect(runLabels(settings.runs, 512)).toEqual({ single: 'B = 1', mini: 'B = N (512) #2', full: 'B = N (512)' });
+    expect(repeatedRuns(settings)).toEqual({ mini: 'full' });
+    settings.runs[1] = { ...settings.runs[1]!, batchSize: 1 };
+    expect(runLabels(settings.runs, 512)).toEqual({ single: 'B = 1', mini: 'B = 1 #2', full: 'B = N (512)' });
+    expect(repeatedRuns(settings)).toEqual({ mini: 'single' });
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchLossPoint, EvalPoint } from '../../../src/runtime/protocol';
 import { bucketMeans, MAX_CHART_POINTS, runSeries, smoothCentred, smoothingRadius, xOf } from '../../../src/store/chart-series';
-import { compareAtEqualX, lossAt } from '../../../src/store/comparison';
+import { compareAtEqualX, lossAt, runsToCompare } from '../../../src/store/comparison';
 import { appendDecimated, createMetricsHistory } from '../../../src/store/metrics-history';
 
 const evalAt = (step: number, trainLoss: number): EvalPoint => ({ step, epoch: step / 10, examples: step * 32, seconds: step / 100, trainLoss, testLoss: trainLoss + 0.1, accuracy: null });
@@ -79,6 +79,13 @@ describe('chart series', () => {
 });
 
 describe('comparison at equal x', () => {
+  it('ranks the enabled runs, leaving out a repeat of another run', () => {
+    const evals = [evalAt(0, 1), evalAt(10, 0.5)];
+    const runs = new Map([['single', { evals }], ['mini', { evals: [evalAt(0, 1), evalAt(9, 0.52)] }], ['full', { evals }], ['off', { evals }]]);
+    const compared = runsToCompare(runs, new Set(['single', 'mini', 'full']), { mini: 'single' });
+    expect(compared.map((r) => r.id)).toEqual(['single', 'full']);
+  });
+
   it('interpolates the training loss between evaluations', () => {
     expect(lossAt([evalAt(0, 1), evalAt(10, 0.5)], 'steps', 5)).toBeCloseTo(0.75, 10);
     expect(lossAt([evalAt(0, 1), evalAt(10, 0.5)], 'steps', 11)).toBeNull();
