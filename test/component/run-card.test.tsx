@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { RunCard } from '../../src/components/runs/run-card';
 import { TrainingContext } from '../../src/components/training-context';
@@ -82,11 +82,18 @@ describe('run card', () => {
   });
 
   it('shows no time per step, with the reason, when no block could be timed; marks a carried figure', () => {
-    useMetricsStore.setState({ statuses: { mini: status({ msPerStep: null, stepsPerSecond: null, examplesPerSecond: null, timingSource: null }) } });
+    const untimed = { msPerStep: null, stepsPerSecond: null, examplesPerSecond: null, timingSource: null };
+    useSettingsStore.setState({ speed: 'slow' });
+    useMetricsStore.setState({ statuses: { mini: status({ ...untimed, state: 'paused' }) } });
     const { unmount } = renderCard('mini');
-    const cell = screen.getByText('time per step').nextElementSibling!;
-    expect(cell.textContent).toMatch(/^—/);
-    expect(cell).toHaveAttribute('title', expect.stringMatching(/too short to time honestly/));
+    const cell = () => screen.getByText('time per step').nextElementSibling!;
+    expect(cell().textContent).toMatch(/^—/);
+    expect(cell()).toHaveAttribute('title', expect.stringMatching(/^Not timed yet: single steps \(slow motion, Step \+1\) are too short to time honestly/));
+    // At Full speed a run is timed within a few blocks; a run that diverged at once never was.
+    act(() => useSettingsStore.setState({ speed: 'fast' }));
+    expect(cell()).toHaveAttribute('title', 'Not timed yet: the first blocks of steps are being timed.');
+    act(() => useMetricsStore.setState({ statuses: { mini: status({ ...untimed, state: 'diverged' }) } }));
+    expect(cell()).toHaveAttribute('title', 'Not timed: the run diverged before enough blocks of its steps were timed.');
     unmount();
     useMetricsStore.setState({ statuses: { mini: status({ timingSource: 'earlier' }) } });
     renderCard('mini');

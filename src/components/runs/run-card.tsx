@@ -4,7 +4,7 @@ import { resolveBatchSize } from '../../experiment/config';
 import { useMetricsStore } from '../../store/metrics-store';
 import { effectiveLr, repeatedRuns, runLabels, type RunSetting } from '../../store/run-settings';
 import { useSettingsStore } from '../../store/settings-store';
-import type { EvalPoint, RunStatus } from '../../runtime/protocol';
+import type { EvalPoint, RunStatus, Speed } from '../../runtime/protocol';
 import { formatCount, formatMs, formatNumber } from '../format';
 import { useTraining } from '../training-context';
 import { cliRunFor } from './cli-for-run';
@@ -16,9 +16,13 @@ import { RunSettingsRow } from './run-settings-row';
 const ROLE_NAMES: Record<string, string> = { single: 'single item', mini: 'mini-batch', full: 'full batch' };
 
 /** Why a run shows no time per step, or where its figure comes from. */
-function timingNote(status: RunStatus | undefined): string | null {
+export function timingNote(status: RunStatus | undefined, speed: Speed): string | null {
   if (!status || status.step === 0) return null;
-  if (status.msPerStep === null) return 'Not timed yet: single steps are too short to time honestly (Full speed or Steady times blocks of steps).';
+  if (status.msPerStep === null) {
+    if (status.state === 'diverged' || status.state === 'finished') return `Not timed: the run ${status.state === 'diverged' ? 'diverged' : 'finished'} before enough blocks of its steps were timed.`;
+    if (speed === 'slow') return 'Not timed yet: single steps (slow motion, Step +1) are too short to time honestly; Full speed or Steady times blocks of steps.';
+    return 'Not timed yet: the first blocks of steps are being timed.';
+  }
   if (status.timingSource === 'earlier') return 'From earlier blocks of steps: single steps (slow motion, Step +1) are too short to time honestly.';
   return null;
 }
@@ -40,10 +44,12 @@ interface RunNumbersProps {
   status: RunStatus | undefined;
   latest: EvalPoint | undefined;
   classification: boolean;
+  speed: Speed;
 }
 
 /** The numbers of one run, from plain props (fixtures in tests). */
-export const RunNumbers = memo(function RunNumbers({ status, latest, classification }: RunNumbersProps) {
+export const RunNumbers = memo(function RunNumbers({ status, latest, classification, speed }: RunNumbersProps) {
+  const note = timingNote(status, speed);
   return (
     <dl className="run-numbers">
       <div>
@@ -82,14 +88,14 @@ export const RunNumbers = memo(function RunNumbers({ status, latest, classificat
       </div>
       <div>
         <dt title={OWN_COMPUTE}>time per step</dt>
-        <dd title={timingNote(status) ?? undefined}>
+        <dd title={note ?? undefined}>
           {formatMs(status?.msPerStep ?? null)}
-          {timingNote(status) ? (
+          {note ? (
             <>
               <span className="timing-mark" aria-hidden="true">
                 {status?.msPerStep === null ? ' ?' : ' *'}
               </span>
-              <span className="sr-only">{timingNote(status)}</span>
+              <span className="sr-only">{note}</span>
             </>
           ) : null}
         </dd>
@@ -103,6 +109,7 @@ export function RunCard({ run }: { run: RunSetting }) {
   const training = useTraining();
   const n = useSettingsStore((s) => s.experiment.n);
   const classification = useSettingsStore((s) => s.experiment.dataset !== 'line');
+  const speed = useSettingsStore((s) => s.speed);
   const lr = useSettingsStore((s) => effectiveLr(run, s));
   const { setRunEnabled, removeRun } = useSettingsStore.getState();
   const status = useMetricsStore((s) => s.statuses[run.id]);
@@ -146,7 +153,7 @@ export function RunCard({ run }: { run: RunSetting }) {
         </span>
       </header>
       <RunAlerts label={label} status={status} health={health} repeats={repeats ? (labels[repeats] ?? null) : null} onResetRun={() => training.resetRun(run.id)} />
-      <RunNumbers status={status} latest={latest} classification={classification} />
+      <RunNumbers status={status} latest={latest} classification={classification} speed={speed} />
       <RunSettingsRow run={run} label={label} />
       <div className="run-actions">
         <label className="toggle">
