@@ -94,7 +94,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
       statuses[id] = run.status;
       const last = run.evals[run.evals.length - 1];
       if (last) latest[id] = last;
-      health[id] = runHealth(run.evals, run.events);
+      health[id] = runHealth(run.evals, run.events, run.status.state === 'diverged' ? (run.status.divergedAtStep ?? 0) : null);
       const start = troubleStart(run.evals);
       if (start) trouble[id] = start;
     }

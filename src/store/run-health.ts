@@ -7,13 +7,15 @@ import type { EvalPoint, RunEvent, RunPosition } from '../runtime/protocol';
  * - `stuck`: after being unstable it went flat at no better than its starting loss: its units saturated and it
  *   no longer learns, whatever the lr now;
  * - `damaged`: its lr was lowered after the trouble began, yet the loss still stays far above the start: telling the
- *   user to lower the lr again would be no help, a reset is.
+ *   user to lower the lr again would be no help, a reset is;
+ * - `diverged`: its loss became infinite or NaN at `atStep`, under the lr `lr` (null: the lr it has now).
  */
 export type RunHealth =
   | { kind: 'ok' }
   | { kind: 'unstable'; since: RunPosition; loss: number; initialLoss: number }
   | { kind: 'damaged'; since: RunPosition; loss: number; initialLoss: number; lr: number; previousLr: number }
-  | { kind: 'stuck'; since: RunPosition; loss: number; accuracy: number | null };
+  | { kind: 'stuck'; since: RunPosition; loss: number; accuracy: number | null }
+  | { kind: 'diverged'; atStep: number; lr: number | null };
 
 /** Training loss above this multiple of the starting loss counts as blown up. */
 export const UNSTABLE_FACTOR = 2;
@@ -72,8 +74,21 @@ function settledLowering(events: readonly RunEvent[], evals: EvalPoint[], step: 
   return evals.filter((e) => e.step > latest.step).length >= AFTER_LOWERING_EVALS ? latest : null;
 }
 
-/** How a run is faring from its evaluations and its mid-run changes (`events`: lr changes tell unstable from damaged). */
-export function runHealth(evals: EvalPoint[], events: readonly RunEvent[] = []): RunHealth {
+/**
+ * The lr a run diverged under: a diverged run trains no further, so the first lr change at or after the step it
+ * diverged at came later, and its `previous` is that lr; null when the lr has not changed since.
+ */
+function lrAtDivergence(events: readonly RunEvent[], step: number): number | null {
+  const later = events.find((e): e is RunEvent & { change: { kind: 'lr' } } => e.change.kind === 'lr' && e.step >= step);
+  return later ? later.change.previous : null;
+}
+
+/**
+ * How a run is faring from its evaluations and its mid-run changes (`events`: lr changes tell unstable from damaged);
+ * `divergedAtStep`: the run diverged there.
+ */
+export function runHealth(evals: EvalPoint[], events: readonly RunEvent[] = [], divergedAtStep: number | null = null): RunHealth {
+  if (divergedAtStep !== null) return { kind: 'diverged', atStep: divergedAtStep, lr: lrAtDivergence(events, divergedAtStep) };
   const finite = evals.filter((e) => Number.isFinite(e.trainLoss));
   const initial = finite[0];
   if (!initial || finite.length < SUSTAINED_EVALS + 1) return { kind: 'ok' };

@@ -43,6 +43,21 @@ describe('run card', () => {
     renderCard('single');
     expect(screen.getByRole('alert')).toHaveTextContent('B = 1’s loss became infinite or NaN at step 87');
     expect(screen.getByRole('alert')).toHaveTextContent('Lower the lr');
+    expect(screen.getByRole('button', { name: 'Reset this run' })).toBeInTheDocument();
+  });
+
+  it('after the lr was lowered, tells a diverged run to reset, not to lower the lr again', () => {
+    const training = fakeTraining();
+    useMetricsStore.setState({
+      statuses: { single: status({ id: 'single', batchSize: 1, state: 'diverged', divergedAtStep: 73, lr: 0.1 }) },
+      health: { single: { kind: 'diverged', atStep: 73, lr: 3 } },
+    });
+    renderCard('single', training);
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('B = 1’s loss became infinite or NaN at step 73 (at lr 3): its steps overshot. Its lr is now 0.1: reset it to train again from the start at that lr.');
+    expect(alert).not.toHaveTextContent('Lower the lr');
+    fireEvent.click(screen.getByRole('button', { name: 'Reset this run' }));
+    expect(training.resetRun).toHaveBeenCalledWith('single');
   });
 
   it('marks a run unstable, with the numbers that make it so and the hint to lower lr', () => {

@@ -1,4 +1,5 @@
 import type { RunPosition, RunStatus } from '../../runtime/protocol';
+import type { RunHealth } from '../../store/run-health';
 import { xOf } from '../../store/chart-series';
 import type { Comparison } from '../../store/comparison';
 import type { XAxis } from '../../store/ui-store';
@@ -42,10 +43,15 @@ export interface InsightInput {
   axis?: XAxis;
   noise?: readonly NoiseReading[];
   n?: number;
+  /** Each run's health: a run that blew up needs a reset, which a smaller lr alone does not give it. */
+  health?: Record<string, RunHealth>;
 }
 
+// Health states in which lowering the lr no longer helps the run (the card offers "Reset this run").
+const NEEDS_RESET: readonly RunHealth['kind'][] = ['damaged', 'stuck'];
+
 /** Which runs got into trouble, in the order they did on the chosen axis. */
-function troubleSentence(labels: Record<string, string>, statuses: RunStatus[], trouble: Record<string, RunPosition>, axis: XAxis): string | null {
+function troubleSentence(labels: Record<string, string>, statuses: RunStatus[], trouble: Record<string, RunPosition>, axis: XAxis, health: Record<string, RunHealth>): string | null {
   const troubled = statuses
     .filter((s) => trouble[s.id])
     .map((s) => ({ id: s.id, x: xOf(trouble[s.id]!, axis), diverged: s.state === 'diverged' }))
@@ -54,12 +60,17 @@ function troubleSentence(labels: Record<string, string>, statuses: RunStatus[], 
   const first = troubled[0]!;
   const what = (t: (typeof troubled)[number]) => `${labels[t.id]} at ${AXIS_WORDS[axis](t.x)}${t.diverged ? ' (diverged)' : ''}`;
   const rest = troubled.slice(1).map(what);
-  const head = troubled.length === 1 ? `${what(first)} became unstable at this learning rate` : `Measured on this axis, ${what(first)} became unstable first, then ${rest.join(', then ')}`;
-  return `${head}: its steps overshoot. A smaller lr steadies it.`;
+  const one = troubled.length === 1;
+  const head = one ? `${what(first)} became unstable at its learning rate` : `Measured on this axis, ${what(first)} became unstable first, then ${rest.join(', then ')}`;
+  const blownUp = troubled.some((t) => t.diverged || NEEDS_RESET.includes(health[t.id]?.kind ?? 'ok'));
+  const advice = blownUp
+    ? 'A smaller lr steadies a run, but one that blew up stays broken: reset it with “Reset this run” on its card.'
+    : `A smaller lr steadies ${one ? 'it' : 'them'}.`;
+  return `${head}: ${one ? 'its' : 'their'} steps overshot. ${advice}`;
 }
 
 /** Sentences that read the measured results; they never declare a winner the numbers have not shown. */
-export function measuredInsights({ labels, statuses, comparison, trouble = {}, axis = 'steps', noise = [], n = 0 }: InsightInput): string[] {
+export function measuredInsights({ labels, statuses, comparison, trouble = {}, axis = 'steps', noise = [], n = 0, health = {} }: InsightInput): string[] {
   const started = statuses.filter((s) => s.step > 0);
   if (started.length === 0) {
     return [
@@ -86,7 +97,7 @@ export function measuredInsights({ labels, statuses, comparison, trouble = {}, a
   }
   const noiseText = noiseSentence(labels, noise, n);
   if (noiseText) sentences.push(noiseText);
-  const troubleText = troubleSentence(labels, started, trouble, axis);
+  const troubleText = troubleSentence(labels, started, trouble, axis, health);
   if (troubleText) {
     sentences.push(troubleText);
   } else if (!noiseText) {

@@ -16,13 +16,14 @@ export function WhatToLookFor() {
   const trouble = useMetricsStore((s) => s.trouble);
   const axis = useUiStore((s) => s.xAxis);
   const noise = useMetricsStore((s) => s.noise);
+  const health = useMetricsStore((s) => s.health);
   const sentences = useMemo(() => {
     const labels = runLabels(runs, n);
     const enabled = runs.filter((r) => r.enabled);
     const readings = enabled.map((r) => ({ id: r.id, batchSize: resolveBatchSize(r.batchSize, n), singleVsBatch: noise[r.id]?.singleVsBatch ?? null }));
     const enabledStatuses = enabled.map((r) => statuses[r.id]).filter((s) => s !== undefined);
-    return measuredInsights({ labels, statuses: enabledStatuses, comparison, trouble, axis, noise: readings, n });
-  }, [runs, n, statuses, comparison, trouble, axis, noise]);
+    return measuredInsights({ labels, statuses: enabledStatuses, comparison, trouble, axis, noise: readings, n, health });
+  }, [runs, n, statuses, comparison, trouble, axis, noise, health]);
   return (
     <section className="explain" aria-label="What to look for">
       <h2>What to look for</h2>

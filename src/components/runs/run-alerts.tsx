@@ -15,10 +15,20 @@ interface RunAlertsProps {
 export function RunAlerts({ label, status, health, repeats, onResetRun }: RunAlertsProps) {
   const alerts: React.ReactNode[] = [];
   if (status?.state === 'diverged') {
+    const lrThen = health?.kind === 'diverged' ? health.lr : null;
     alerts.push(
-      <p key="diverged" className="run-alert" role="alert">
-        {label}’s loss became infinite or NaN at step {formatCount(status.divergedAtStep ?? 0)}: its steps overshot. Lower the lr (the shared one or this run’s own) and press Reset.
-      </p>,
+      <div key="diverged" className="run-alert" role="alert">
+        <p>
+          {label}’s loss became infinite or NaN at step {formatCount(status.divergedAtStep ?? 0)}
+          {lrThen === null ? '' : ` (at lr ${formatNumber(lrThen)})`}: its steps overshot.{' '}
+          {lrThen !== null && status.lr < lrThen
+            ? `Its lr is now ${formatNumber(status.lr)}: reset it to train again from the start at that lr.`
+            : 'Lower the lr (the shared one or this run’s own), then reset it.'}
+        </p>
+        <button type="button" onClick={onResetRun}>
+          Reset this run
+        </button>
+      </div>,
     );
   } else if (health?.kind === 'unstable') {
     alerts.push(

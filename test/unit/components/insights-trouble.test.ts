@@ -16,6 +16,18 @@ describe('what to look for: instability, as measured', () => {
     // On the examples axis the order flips: B = 1 had seen far fewer examples.
     const byExamples = measuredInsights({ labels, statuses, comparison: null, trouble, axis: 'examples' }).join(' ');
     expect(byExamples).toContain('B = 1 at 33 examples seen (diverged) became unstable first');
+    expect(bySteps).toContain('their steps overshot. A smaller lr steadies a run, but one that blew up stays broken: reset it with “Reset this run” on its card.');
+  });
+
+  it('advises a smaller lr while the runs are only unstable, and a reset once one is stuck or damaged', () => {
+    const labels = { single: 'B = 1', mini: 'B = 32' };
+    const statuses = [status({ id: 'single', batchSize: 1 }), status({ id: 'mini', batchSize: 32 })];
+    const trouble = { single: at(40, 40), mini: at(30, 960) };
+    const unstable = measuredInsights({ labels, statuses, comparison: null, trouble, health: {} }).join(' ');
+    expect(unstable).toContain('their steps overshot. A smaller lr steadies them.');
+    const stuck = measuredInsights({ labels, statuses, comparison: null, trouble, health: { mini: { kind: 'stuck', since: at(400, 400), loss: 0.693, accuracy: 0.5 } } }).join(' ');
+    expect(stuck).toContain('reset it with “Reset this run” on its card');
+    expect(stuck).not.toContain('steadies them');
   });
 });
 

@@ -5,6 +5,19 @@ import { runHealth, troubleStart } from '../../../src/store/run-health';
 const evalsOf = (losses: number[], accuracy: number | null = 0.5): EvalPoint[] =>
   losses.map((trainLoss, i) => ({ step: 10 * i, epoch: i, examples: 320 * i, seconds: i / 10, trainLoss, testLoss: trainLoss, accuracy }));
 
+const lrChange = (step: number, lr: number, previous: number): RunEvent => ({ step, epoch: step / 10, examples: 32 * step, seconds: step / 100, label: `lr ${lr}`, change: { kind: 'lr', lr, previous } });
+
+describe('run health of a diverged run', () => {
+  it('knows the lr it diverged under: the one before the first change made after it stopped', () => {
+    const evals = evalsOf([0.27, 5, 1e20]);
+    // lr 0.1 → 3 at step 20, diverged at step 73, then lowered to 0.1 (the run stands still at step 73).
+    const events = [lrChange(20, 3, 0.1), lrChange(73, 0.1, 3)];
+    expect(runHealth(evals, events, 73)).toEqual({ kind: 'diverged', atStep: 73, lr: 3 });
+    // No change since it diverged: the lr it has now.
+    expect(runHealth(evals, [lrChange(20, 3, 0.1)], 73)).toEqual({ kind: 'diverged', atStep: 73, lr: null });
+  });
+});
+
 describe('run health', () => {
   it('is ok while the loss falls, and for a short blip above the start', () => {
     expect(runHealth(evalsOf([0.7, 0.6, 0.5, 0.4, 0.3, 0.2]))).toEqual({ kind: 'ok' });
