@@ -44,7 +44,7 @@ export function TopBar() {
           </span>
           <span aria-hidden="true">+1</span>
         </button>
-        <button type="button" onClick={training.reset} disabled={!backend} title="Start every run again from the same initial weights" aria-label="Reset">
+        <button type="button" onClick={training.reset} disabled={!backend} title="Start every run again from the same initial weights, paused: press Play to train" aria-label="Reset">
           <span aria-hidden="true">⟲</span>
           <span className="button-word" aria-hidden="true">
             {' '}Reset
