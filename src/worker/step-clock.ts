@@ -1,5 +1,5 @@
 import { quantile } from 'd3-array';
-import type { TimingSource } from '../runtime/protocol';
+import { WARMUP_MS, type TimingSource } from '../runtime/protocol';
 
 /** One timed chunk: `steps` SGD steps over `examples` examples took `wallMs` from dispatch to readback. */
 export interface ChunkTiming {
@@ -54,8 +54,9 @@ export interface StepClock {
   rates(): StepRates;
 }
 
-export function createStepClock(): StepClock {
+export function createStepClock(now: () => number = () => performance.now()): StepClock {
   const blocks: { msPerStep: number; examplesPerStep: number }[] = [];
+  let firstTimedAt: number | null = null;
   // Whether the latest steps ran as single untimed steps (the figure then comes from earlier blocks).
   let lastUntimed = false;
   return {
@@ -63,6 +64,7 @@ export function createStepClock(): StepClock {
       const work = Math.max(0, chunk.wallMs - chunk.readbackMs);
       lastUntimed = !chunk.timed;
       if (isTimeable(chunk)) {
+        firstTimedAt ??= now();
         blocks.push({ msPerStep: work / chunk.steps, examplesPerStep: chunk.examples / chunk.steps });
         if (blocks.length > WINDOW_BLOCKS) blocks.shift();
       }
@@ -78,7 +80,7 @@ export function createStepClock(): StepClock {
         msPerStep,
         stepsPerSecond: 1000 / msPerStep,
         examplesPerSecond: (1000 * examplesPerStep) / msPerStep,
-        timingSource: lastUntimed ? 'earlier' : 'live',
+        timingSource: lastUntimed ? 'earlier' : now() - firstTimedAt! < WARMUP_MS ? 'warming' : 'live',
       };
     },
   };

@@ -111,8 +111,12 @@ describe('run card', () => {
     expect(cell()).toHaveAttribute('title', 'Not timed: the run diverged before enough blocks of its steps were timed.');
     unmount();
     useMetricsStore.setState({ statuses: { mini: status({ timingSource: 'earlier' }) } });
-    renderCard('mini');
+    const again = renderCard('mini');
     expect(screen.getByText('time per step').nextElementSibling).toHaveAttribute('title', expect.stringMatching(/^From earlier blocks/));
+    again.unmount();
+    useMetricsStore.setState({ statuses: { mini: status({ timingSource: 'warming' }) } });
+    renderCard('mini');
+    expect(screen.getByText('time per step').nextElementSibling).toHaveAttribute('title', expect.stringMatching(/^Still warming up/));
   });
 
   it('says next to the field what became of a refused or clamped value', () => {

@@ -18,7 +18,7 @@ describe('the throughput view', () => {
 
   it('says to press Play before anything is measured', () => {
     render(<ThroughputView />);
-    expect(screen.getAllByText('Press ▶ Play: each run’s speed is read from its timed blocks of steps.')).toHaveLength(2);
+    expect(screen.getAllByText('Press ▶ Play: each run’s speed is read from its timed blocks of steps, after its first 10 s of warm-up (first use runs slower).')).toHaveLength(2);
   });
 
   it('draws steps/s and examples/s for every run, with text alternatives and the reading of the extremes', () => {

@@ -84,7 +84,8 @@ export function measuredInsights({ labels, statuses, comparison, trouble = {}, a
     const others = rest.map((r) => `${labels[r.id]} (${formatNumber(r.loss)})`).join(', then ');
     sentences.push(`At ${AXIS_WORDS[comparison.axis](comparison.x)}, as far as every run has got, the lowest training loss is ${labels[first!.id]}’s (${formatNumber(first!.loss)}), then ${others}.`);
   }
-  const timed = started.filter((s) => s.msPerStep !== null && s.examplesPerSecond !== null).sort((a, b) => a.batchSize - b.batchSize);
+  // A figure from the warm-up is no fair measure of a run's speed yet.
+  const timed = started.filter((s) => s.msPerStep !== null && s.examplesPerSecond !== null && s.timingSource !== 'warming').sort((a, b) => a.batchSize - b.batchSize);
   if (timed.length >= 2) {
     const small = timed[0]!;
     const large = timed[timed.length - 1]!;

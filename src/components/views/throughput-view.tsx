@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { resolveBatchSize } from '../../experiment/config';
+import { WARMUP_MS } from '../../runtime/protocol';
 import { useMetricsStore } from '../../store/metrics-store';
 import { runLabels } from '../../store/run-settings';
 import { useSettingsStore } from '../../store/settings-store';
@@ -49,7 +50,7 @@ function LiveThroughput() {
   const steps = useMemo(() => rateChart(rateRuns, 'stepsPerSecond', x), [rateRuns, x]);
   const examples = useMemo(() => rateChart(rateRuns, 'examplesPerSecond', x), [rateRuns, x]);
   const reading = throughputReading(rateRuns);
-  const empty = 'Press ▶ Play: each run’s speed is read from its timed blocks of steps.';
+  const empty = `Press ▶ Play: each run’s speed is read from its timed blocks of steps, after its first ${WARMUP_MS / 1000} s of warm-up (first use runs slower).`;
 
   return (
     <div className="noise-view live-throughput">

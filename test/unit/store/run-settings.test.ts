@@ -69,6 +69,18 @@ describe('what to look for', () => {
     expect(sentences[1]).toBe('On this device one B = N (512) step takes 8 ms and one B = 1 step 2 ms: 4× the time for 512× the examples, so B = N (512) gets through 64,000 examples/s against 500.');
   });
 
+  it('compares no speeds from a figure still warming up', () => {
+    const sentences = measuredInsights({
+      labels,
+      statuses: [
+        status({ id: 'single', batchSize: 1, msPerStep: 5.4, examplesPerSecond: 185, timingSource: 'warming' }),
+        status({ id: 'full', batchSize: 512, msPerStep: 8, examplesPerSecond: 64000 }),
+      ],
+      comparison: null,
+    });
+    expect(sentences.join(' ')).not.toMatch(/step takes/);
+  });
+
   it('names no winner before anything has run', () => {
     const sentences = measuredInsights({ labels, statuses: [status({ id: 'single', step: 0 })], comparison: null });
     expect(sentences.join(' ')).toMatch(/Press Play/);

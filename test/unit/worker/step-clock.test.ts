@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WARMUP_MS } from '../../../src/runtime/protocol';
 import { createStepClock, isTimeable } from '../../../src/worker/step-clock';
 
 const chunk = (steps: number, wallMs: number, readbackMs = 5, examples = steps * 32, timed = true) => ({ steps, examples, wallMs, readbackMs, timed });
@@ -15,7 +16,7 @@ describe('step clock', () => {
     expect(clock.rates().msPerStep).toBeCloseTo(4, 10);
     expect(clock.rates().stepsPerSecond).toBeCloseTo(250, 10);
     expect(clock.rates().examplesPerSecond).toBeCloseTo(8000, 10);
-    expect(clock.rates().timingSource).toBe('live');
+    expect(clock.rates().timingSource).toBe('warming');
   });
 
   it('never times a lone slow-motion step, nor a block the readback outweighs', () => {
@@ -38,6 +39,18 @@ describe('step clock', () => {
     expect(clock.record(lone(30))).toBeCloseTo(4, 10);
     expect(clock.rates().msPerStep).toBeCloseTo(4, 10);
     expect(clock.rates().timingSource).toBe('earlier');
+  });
+
+  it('marks its figure as warming up for WARMUP_MS after its first timed block, then as live', () => {
+    let now = 1000;
+    const clock = createStepClock(() => now);
+    for (let i = 0; i < 3; i++) clock.record(chunk(10, 45));
+    expect(clock.rates().timingSource).toBe('warming');
+    now += WARMUP_MS - 1;
+    expect(clock.rates().timingSource).toBe('warming');
+    now += 1;
+    expect(clock.rates()).toMatchObject({ timingSource: 'live' });
+    expect(clock.rates().msPerStep).toBeCloseTo(4, 10);
   });
 
   it('takes the median of recent blocks, so one stalled block does not move the figure', () => {
