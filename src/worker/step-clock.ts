@@ -56,7 +56,10 @@ export interface StepClock {
 
 export function createStepClock(now: () => number = () => performance.now()): StepClock {
   const blocks: { msPerStep: number; examplesPerStep: number }[] = [];
+  // When the first and the latest timed blocks were recorded: a figure from blocks all within WARMUP_MS of the first
+  // is a warm-up figure, and stays one while the run stands still (paused, diverged).
   let firstTimedAt: number | null = null;
+  let lastTimedAt = 0;
   // Whether the latest steps ran as single untimed steps (the figure then comes from earlier blocks).
   let lastUntimed = false;
   return {
@@ -64,7 +67,8 @@ export function createStepClock(now: () => number = () => performance.now()): St
       const work = Math.max(0, chunk.wallMs - chunk.readbackMs);
       lastUntimed = !chunk.timed;
       if (isTimeable(chunk)) {
-        firstTimedAt ??= now();
+        lastTimedAt = now();
+        firstTimedAt ??= lastTimedAt;
         blocks.push({ msPerStep: work / chunk.steps, examplesPerStep: chunk.examples / chunk.steps });
         if (blocks.length > WINDOW_BLOCKS) blocks.shift();
       }
@@ -80,7 +84,7 @@ export function createStepClock(now: () => number = () => performance.now()): St
         msPerStep,
         stepsPerSecond: 1000 / msPerStep,
         examplesPerSecond: (1000 * examplesPerStep) / msPerStep,
-        timingSource: lastUntimed ? 'earlier' : now() - firstTimedAt! < WARMUP_MS ? 'warming' : 'live',
+        timingSource: lastUntimed ? 'earlier' : lastTimedAt - firstTimedAt! < WARMUP_MS ? 'warming' : 'live',
       };
     },
   };

@@ -23,7 +23,12 @@ export function timingNote(status: RunStatus | undefined, speed: Speed): string 
     if (speed === 'slow') return 'Not timed yet: single steps (slow motion, Step +1) are too short to time honestly; Full speed or Steady times blocks of steps.';
     return 'Not timed yet: the first blocks of steps are being timed.';
   }
-  if (status.timingSource === 'warming') return 'Still warming up: the first seconds of training run slower while code and shaders are compiled and cached, so this figure is still falling towards the run’s own speed.';
+  if (status.timingSource === 'warming') {
+    const stopped = status.state === 'diverged' || status.state === 'finished';
+    return stopped
+      ? 'Timed only while warming up: the first seconds of training run slower while code and shaders are compiled and cached, so this figure is likely above the run’s settled time per step.'
+      : 'Still warming up: the first seconds of training run slower while code and shaders are compiled and cached, so this figure is still falling towards the run’s own speed.';
+  }
   if (status.timingSource === 'earlier') return 'From earlier blocks of steps: single steps (slow motion, Step +1) are too short to time honestly.';
   return null;
 }
