@@ -95,6 +95,19 @@ describe('loss chart', () => {
     expect(Array.from(container.querySelectorAll('.line-end-label'), (l) => l.textContent)).toEqual(['B = 1', 'B = 32']);
   });
 
+  it('labels a line that left the chart upwards below the lr markers, not over them', () => {
+    const labelY = (events: RunSeries['events']) => {
+      const series = { single: lossSeries([[0, 0.7, 0.7], [50, 2, 2], [100, 1e30, 1e30]], events), mini: lossSeries([[0, 0.7, 0.7], [100, 0.3, 0.3]]) };
+      const { container, unmount } = render(<LossChartView runs={defaultRuns(32)} n={512} series={series} pinned={[]} xAxis="steps" logY />);
+      const group = container.querySelector('.line-end-labels > g')!;
+      const y = Number(/translate\([^,]+, ([\d.]+)\)/.exec(group.getAttribute('transform')!)![1]);
+      unmount();
+      return y;
+    };
+    // One row of marker text (14 px) pushes the clamped label down by as much.
+    expect(labelY([{ x: 40, label: 'lr 10' }]) - labelY([])).toBeCloseTo(14, 6);
+  });
+
   it('reads out every run’s training and test loss at the hovered x, with "—" beyond a run’s range', () => {
     const series = {
       single: lossSeries([[0, 0.7, 0.72], [40, 0.5, 0.55]]),

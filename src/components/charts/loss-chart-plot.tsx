@@ -33,6 +33,12 @@ export interface LossChartPlotProps {
   selection: Domain | null;
 }
 
+/** The height the marker texts take at the plot's top, in pixels. */
+function markerRowsHeight(markers: readonly EventMarker[]): number {
+  const labelled = markers.filter((m) => m.text !== '');
+  return labelled.length === 0 ? 0 : (Math.max(...labelled.map((m) => m.row)) + 1) * MARKER_ROW_PX;
+}
+
 /** The recharts drawing of the loss chart: axes with our own ticks, the lines, markers, readout cursor and drag shade. */
 export function LossChartPlot({ width, height, margin, runs, pinned, x, y, logY, xTitle, yAxisWidth, markers, hover, selection }: LossChartPlotProps) {
   return (
@@ -70,7 +76,7 @@ export function LossChartPlot({ width, height, margin, runs, pinned, x, y, logY,
           row.train === null ? null : <ReferenceDot key={row.id} x={hover.x} y={row.train} r={4} fill={row.colour} stroke="#fff" strokeWidth={1.5} />,
         )}
         {selection ? <ReferenceArea x1={selection[0]} x2={selection[1]} fill="#0072B2" fillOpacity={0.12} stroke="#0072B2" strokeOpacity={0.4} /> : null}
-        <LineEndLabels runs={runs} xDomain={x.domain} yDomain={y.domain} />
+        <LineEndLabels runs={runs} xDomain={x.domain} yDomain={y.domain} topReserved={markerRowsHeight(markers)} />
       </ComposedChart>
     </div>
   );
