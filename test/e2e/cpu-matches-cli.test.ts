@@ -51,7 +51,7 @@ describe('the app on the CPU backend and the CLI', () => {
     const stopField = page.getByRole('textbox', { name: 'Stop at step' });
     await stopField.fill(String(CHANGE_STOP_STEP));
     await stopField.press('Enter');
-    await page.getByRole('button', { name: /Reset/ }).click();
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await waitForHistories(page, (all) => RUN_IDS.every((id) => all[id]?.status.step === 0));
     await page.getByLabel('Speed').selectOption('steady');
     await page.getByRole('button', { name: /Play/ }).click();

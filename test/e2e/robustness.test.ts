@@ -31,7 +31,7 @@ describe('robustness', () => {
       await lr.press('Enter');
       await page.getByRole('radio', { name: 'Every epoch' }).check({ force: true });
       await page.waitForTimeout(1500);
-      await page.getByRole('button', { name: /Reset/ }).click();
+      await page.getByRole('button', { name: 'Reset', exact: true }).click();
       await waitForHistories(page, (h) => RUN_IDS.every((id) => h[id]?.status.step === 0 && h[id]!.status.batchSize === (id === 'single' ? 1 : id === 'mini' ? 32 : 512)));
       expect(await tensorCount(page)).toBe(atLoad);
       await page.getByRole('button', { name: /Play/ }).click();
@@ -60,7 +60,10 @@ describe('robustness', () => {
       await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/became infinite or NaN at step/);
       await lr.fill('0.1');
       await lr.press('Enter');
-      await page.getByRole('button', { name: /Reset/ }).click();
+      // At the lower lr each diverged card names the lr it diverged under and offers to reset that run alone.
+      await page.getByText(/\(at lr 10\): its steps overshot\. Its lr is now 0\.1: reset it/).first().waitFor();
+      await expect(page.getByRole('button', { name: 'Reset this run' }).count()).resolves.toBe(3);
+      await page.getByRole('button', { name: 'Reset', exact: true }).click();
       await waitForHistories(page, (all) => RUN_IDS.every((id) => all[id]?.status.state === 'ready'));
       await page.getByRole('button', { name: /Play/ }).click();
       const after = await waitForHistories(page, (all) => RUN_IDS.every((id) => (all[id]?.status.step ?? 0) > 5));

@@ -47,7 +47,7 @@ describe('workspace edges (CPU backend)', () => {
 
   it('a diverging lr leaves no raw exponents in the chart or the cards, and names runs as the cards do', async () => {
     const page = session.page;
-    await page.getByRole('button', { name: /Reset/ }).click();
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await page.getByLabel('Dataset').selectOption('line');
     const lr = page.getByRole('textbox', { name: 'Learning rate (number)' });
     await lr.fill('10');
@@ -75,7 +75,7 @@ describe('workspace edges (CPU backend)', () => {
     const lr = page.getByRole('textbox', { name: 'Learning rate (number)' });
     await lr.fill('10');
     await lr.press('Enter');
-    await page.getByRole('button', { name: /Reset/ }).click();
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
     // Play mid-restart has tests of its own: here the runs start from a settled restart at lr 10.
     await waitForHistories(page, (h) => RUN_IDS.every((id) => h[id]?.status.lr === 10 && h[id]!.status.step === 0 && h[id]!.evals.length >= 1));
     await page.getByRole('button', { name: /Play/ }).click();
