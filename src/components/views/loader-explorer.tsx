@@ -7,7 +7,7 @@ import { SHUFFLE_OPTIONS } from '../controls/shuffle-control';
 import { copyText } from '../runs/copy-text';
 import { EXPLORER_ITEMS, explorerCommand, explorerEpochs, INITIAL_EXPLORER, type ExplorerSettings } from './loader-explorer-model';
 
-// The explorer's seeds: any whole number up to this (the CLI's --seed takes the same).
+// The explorer's largest seed: six digits are plenty of different orders, and quick to type.
 const EXPLORER_SEED_MAX = 999_999;
 
 /** An item's colour: its number along a light-to-dark ramp, so the stored order reads as a smooth gradient. */
