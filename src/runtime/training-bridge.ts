@@ -5,6 +5,7 @@ import { parameterPath, type PathPoint } from '../store/parameter-path';
 import { compareAtEqualX, runsToCompare } from '../store/comparison';
 import { createMetricsHistory, type RunHistory } from '../store/metrics-history';
 import { useMetricsStore } from '../store/metrics-store';
+import { whyNothingCanTrain } from '../store/play-blockers';
 import { runHealth, troubleStart, type RunHealth } from '../store/run-health';
 import { repeatedRuns, runLabels, toWorkspaceSpec } from '../store/run-settings';
 import { useSettingsStore } from '../store/settings-store';
@@ -180,6 +181,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     useMetricsStore.setState({ starting: true });
     try {
       const playing = await host.play();
+      if (playing) useUiStore.getState().dismiss('play');
       if (useMetricsStore.getState().starting) useMetricsStore.setState({ playing, starting: false });
       // Pause was pressed while this start waited its turn: honour it.
       else if (playing) host.pause();
@@ -251,6 +253,11 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
 
   return {
     play() {
+      const blocked = whyNothingCanTrain(useSettingsStore.getState().runs, useMetricsStore.getState().statuses);
+      if (blocked) {
+        useUiStore.getState().notify({ id: 'play', text: blocked, tone: 'info' });
+        return;
+      }
       useMetricsStore.setState({ starting: true });
       withHost((c) => startPlaying(c.host));
     },
@@ -263,7 +270,11 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
       hideOldRuns();
       withHost(async (c) => settleIfCurrent(await c.host.reset()));
     },
-    resetRun: (runId) => withHost((c) => c.host.resetRun(runId)),
+    resetRun(runId) {
+      // Its old state goes at once: Play pressed before the fresh run reports must not read it as still diverged.
+      useMetricsStore.setState((s) => ({ statuses: Object.fromEntries(Object.entries(s.statuses).filter(([id]) => id !== runId)) }));
+      withHost((c) => c.host.resetRun(runId));
+    },
     pin(runId) {
       const run = history.runs().get(runId);
       const setting = useSettingsStore.getState().runs.find((r) => r.id === runId);

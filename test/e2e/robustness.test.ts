@@ -58,6 +58,9 @@ describe('robustness', () => {
       await page.getByRole('alert').nth(2).waitFor();
       await expect(page.getByRole('alert').count()).resolves.toBe(3);
       await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/became infinite or NaN at step/);
+      // Play with nothing left to train says why instead of flicking to Pause and back.
+      await page.getByRole('button', { name: /Play/ }).click();
+      await page.getByText(/^Every run has diverged, so none can train/).waitFor();
       await lr.fill('0.1');
       await lr.press('Enter');
       // At the lower lr each diverged card names the lr it diverged under and offers to reset that run alone.
@@ -67,6 +70,7 @@ describe('robustness', () => {
       await waitForHistories(page, (all) => RUN_IDS.every((id) => all[id]?.status.state === 'ready'));
       await page.getByRole('button', { name: /Play/ }).click();
       const after = await waitForHistories(page, (all) => RUN_IDS.every((id) => (all[id]?.status.step ?? 0) > 5));
+      await expect(page.getByText(/^Every run has diverged/).count()).resolves.toBe(0);
       expect(Object.values(after).every((r) => r.status.state !== 'diverged')).toBe(true);
       expect(session.errors).toEqual([]);
     } finally {
