@@ -14,6 +14,7 @@ export type RunHealth =
   | { kind: 'ok' }
   | { kind: 'unstable'; since: RunPosition; loss: number; initialLoss: number }
   | { kind: 'damaged'; since: RunPosition; loss: number; initialLoss: number; lr: number; previousLr: number }
+  /** `loss` and `accuracy`: their means over the latest evaluations, the level the run is stuck at. */
   | { kind: 'stuck'; since: RunPosition; loss: number; accuracy: number | null }
   | { kind: 'diverged'; atStep: number; lr: number | null };
 
@@ -53,7 +54,9 @@ const average = (values: EvalPoint[]) => values.reduce((s, e) => s + e.trainLoss
 function stuckSince(evals: EvalPoint[], from: number, initialLoss: number): EvalPoint | null {
   let since: { at: number; level: number } | null = null;
   for (let end = from + FLAT_EVALS; end <= evals.length; end++) {
-    const lately = average(evals.slice(end - FLAT_EVALS / 2, end));
+    // Over a whole flat window, not half of one: a noisy stuck run (B = 1 swinging 0.58–1.18) dips for a few
+    // evaluations now and then, and released on each dip its state flickered between stuck and running.
+    const lately = average(evals.slice(end - FLAT_EVALS, end));
     if (since && lately < STUCK_PROGRESS * since.level) since = null;
     if (since) continue;
     const window = evals.slice(end - FLAT_EVALS, end);
@@ -103,7 +106,12 @@ export function runHealth(evals: EvalPoint[], events: readonly RunEvent[] = [], 
   }
   if (!first) return { kind: 'ok' };
   const stuck = stuckSince(finite, finite.indexOf(first), initial.trainLoss);
-  if (stuck) return { kind: 'stuck', since: stuck, loss: last.trainLoss, accuracy: last.accuracy };
+  if (stuck) {
+    // The level it sits at, not its latest wobble.
+    const recent = finite.slice(-FLAT_EVALS);
+    const accuracies = recent.flatMap((e) => (e.accuracy === null ? [] : [e.accuracy]));
+    return { kind: 'stuck', since: stuck, loss: average(recent), accuracy: accuracies.length ? accuracies.reduce((s, a) => s + a, 0) / accuracies.length : null };
+  }
   return { kind: 'ok' };
 }
 

@@ -33,9 +33,22 @@ describe('run health', () => {
   it('is stuck when, after being unstable, the loss goes flat at no better than the start', () => {
     // As measured in the app: moons at lr 10, then lr 0.1; the loss wobbles round 0.7 at 50 % accuracy.
     const health = runHealth(evalsOf([0.69, 30, 33, 31, 34, 2, 0.694, 0.714, 0.703, 0.705, 0.736, 0.693, 0.737, 0.697, 0.71, 0.705]));
-    expect(health).toMatchObject({ kind: 'stuck', loss: 0.705, accuracy: 0.5 });
+    expect(health).toMatchObject({ kind: 'stuck', accuracy: 0.5 });
+    // The level of its latest ten evaluations, not the latest one.
+    expect(health.kind === 'stuck' && health.loss).toBeCloseTo(0.7094, 10);
     // Still falling after the blow-up: not stuck yet.
     expect(runHealth(evalsOf([0.69, 30, 33, 31, 34, 1.3, 1.25, 1.2, 1.15, 1.1, 1.0, 0.95, 0.9, 0.85, 0.8, 0.75])).kind).toBe('ok');
+  });
+
+  it('stays stuck through a noisy run’s short dips, and is released only by a sustained drop', () => {
+    // As measured for B = 1 after lr 10 → 0.1: stuck near 0.8, swinging between 0.58 and 1.18.
+    const stuck = [0.77, 30, 33, 31, 34, 2, 0.8, 0.82, 0.79, 0.81, 0.8, 0.83, 0.78, 0.8, 0.81, 0.79];
+    const dip = [0.6, 0.58, 0.59, 0.6, 0.61];
+    const swing = [1.18, 0.95, 0.9, 1.0, 0.85];
+    expect(runHealth(evalsOf([...stuck, ...dip])).kind).toBe('stuck');
+    expect(runHealth(evalsOf([...stuck, ...dip, ...swing])).kind).toBe('stuck');
+    // Learning again: ten evaluations well below the stuck level.
+    expect(runHealth(evalsOf([...stuck, 0.5, 0.45, 0.42, 0.4, 0.38, 0.36, 0.35, 0.34, 0.33, 0.32])).kind).toBe('ok');
   });
 
   it('is damaged when the lr was lowered after the trouble began and the loss still stays far above the start', () => {
