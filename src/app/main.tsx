@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startTrainingBridge, type TrainingControls } from '../runtime/training-bridge';
-import { backendFromQuery } from '../runtime/url-backend';
+import { backendFromQuery, queryWithBackend } from '../runtime/url-backend';
 import { useSettingsStore } from '../store/settings-store';
 import { useSweepStore } from '../store/sweep-store';
 import { useUiStore } from '../store/ui-store';
@@ -11,6 +11,12 @@ import './styles.css';
 const { backend, notice } = backendFromQuery(window.location.search);
 useSettingsStore.getState().setBackend(backend);
 if (notice) useUiStore.getState().notify({ id: 'url-backend', text: notice, tone: 'warning' });
+// The address follows a backend picked in the app, so a reload keeps it (replaced, not pushed: Back leaves the page).
+useSettingsStore.subscribe((state, previous) => {
+  if (state.backend === previous.backend) return;
+  const { pathname, search, hash } = window.location;
+  window.history.replaceState(window.history.state, '', `${pathname}${queryWithBackend(search, state.backend)}${hash}`);
+});
 
 const training = startTrainingBridge();
 // A handle for the end-to-end tests (forcing a WebGL context loss, counting tensors); it changes no behaviour.

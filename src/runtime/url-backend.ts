@@ -10,3 +10,15 @@ export function backendFromQuery(search: string): { backend: BackendPreference; 
   if (choice) return { backend: choice, notice: null };
   return { backend: 'auto', notice: `The link asked for backend “${value.slice(0, 40)}”, which is not one of ${CHOICES.join(', ')}; using auto.` };
 }
+
+/**
+ * The query string with the chosen backend written into it (`auto`, the default, leaves it out), other parameters
+ * kept: the address then reloads, or is shared, with the backend the user picked in the app.
+ */
+export function queryWithBackend(search: string, backend: BackendPreference): string {
+  const params = new URLSearchParams(search);
+  if (backend === 'auto') params.delete('backend');
+  else params.set('backend', backend);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}

@@ -29,6 +29,8 @@ describe('backend faults', () => {
       // Training resumes on its own: no second press of Play.
       await waitForHistories(page, (h) => RUN_IDS.every((id) => h[id]?.status.state === 'running' && h[id]!.status.step > 5));
       await expect(page.getByRole('button', { name: 'Pause training' }).isVisible()).resolves.toBe(true);
+      // The address follows the choice, so a reload stays on the CPU.
+      expect(new URL(page.url()).searchParams.get('backend')).toBe('cpu');
       expect(session.errors).toEqual([]);
     } finally {
       await session.close();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { measuredInsights } from '../../../src/components/explain/insights';
 import { cliCommand } from '../../../src/experiment/cli-command';
 import { defaultConfig } from '../../../src/experiment/config';
-import { backendFromQuery } from '../../../src/runtime/url-backend';
+import { backendFromQuery, queryWithBackend } from '../../../src/runtime/url-backend';
 import { toWorkspaceSpec } from '../../../src/store/run-settings';
 import { initialSettings } from '../../../src/store/settings-store';
 import { status } from '../../component/fixtures';
@@ -50,6 +50,15 @@ describe('backend from the link', () => {
     expect(backendFromQuery('?backend=CPU')).toEqual({ backend: 'cpu', notice: null });
     expect(backendFromQuery('')).toEqual({ backend: 'auto', notice: null });
     expect(backendFromQuery('?backend=gpu').notice).toMatch(/not one of auto, webgl, webgpu, wasm, cpu/);
+  });
+
+  it('is written back when the user picks another backend, other parameters kept, auto left out', () => {
+    expect(queryWithBackend('?backend=webgl', 'cpu')).toBe('?backend=cpu');
+    expect(queryWithBackend('?lecture=1&backend=webgl', 'wasm')).toBe('?lecture=1&backend=wasm');
+    expect(queryWithBackend('?backend=webgl', 'auto')).toBe('');
+    expect(queryWithBackend('', 'webgpu')).toBe('?backend=webgpu');
+    // What it writes reads back as the same choice.
+    expect(backendFromQuery(queryWithBackend('?x=1', 'cpu')).backend).toBe('cpu');
   });
 });
 
