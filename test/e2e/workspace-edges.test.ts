@@ -119,7 +119,19 @@ describe('small screens', () => {
           scrollWidth: document.documentElement.scrollWidth,
           lrField: document.querySelector('.run-settings input[placeholder=shared]')!.getBoundingClientRect().right,
           cards: [...document.querySelectorAll('.run-card')].map((c) => c.getBoundingClientRect().width),
+          plotWidth: document.querySelector('.loss-chart .recharts-cartesian-grid')!.getBoundingClientRect().width,
+          key: [...document.querySelectorAll('.chart-run-key li')].map((li) => li.textContent),
+          endLabels: document.querySelectorAll('.loss-chart .line-end-label').length,
         }));
+        // On a phone the run names sit in a key under the chart, leaving the plot most of the width.
+        if (viewport.width < 500) {
+          expect(layout.key).toEqual(['B = 1', 'B = 32', 'B = N (512)']);
+          expect(layout.endLabels).toBe(0);
+          expect(layout.plotWidth).toBeGreaterThan(250);
+        } else {
+          expect(layout.key).toEqual([]);
+          expect(layout.endLabels).toBe(3);
+        }
         expect(layout.header).toBeLessThan(120);
         expect(layout.chartTop).toBeLessThan(160);
         expect(layout.scrollWidth).toBeLessThanOrEqual(viewport.width);

@@ -31,6 +31,8 @@ export interface LossChartPlotProps {
   hover: { x: number; rows: readonly TooltipRow[] } | null;
   /** The x-range being dragged across. */
   selection: Domain | null;
+  /** Each run's name beside its line's end (false on a phone-width chart: a key under it names them). */
+  endLabels?: boolean;
 }
 
 /** The height the marker texts take at the plot's top, in pixels. */
@@ -40,7 +42,7 @@ function markerRowsHeight(markers: readonly EventMarker[]): number {
 }
 
 /** The recharts drawing of the loss chart: axes with our own ticks, the lines, markers, readout cursor and drag shade. */
-export function LossChartPlot({ width, height, margin, runs, pinned, x, y, logY, xTitle, yAxisWidth, markers, hover, selection }: LossChartPlotProps) {
+export function LossChartPlot({ width, height, margin, runs, pinned, x, y, logY, xTitle, yAxisWidth, markers, hover, selection, endLabels = true }: LossChartPlotProps) {
   return (
     // Inert: React listens for events on recharts' z-index layer groups (portal containers), which makes Chromium put
     // each of them in the tab order; the chart element around this is the one tab stop and takes every pointer event.
@@ -76,7 +78,7 @@ export function LossChartPlot({ width, height, margin, runs, pinned, x, y, logY,
           row.train === null ? null : <ReferenceDot key={row.id} x={hover.x} y={row.train} r={4} fill={row.colour} stroke="#fff" strokeWidth={1.5} />,
         )}
         {selection ? <ReferenceArea x1={selection[0]} x2={selection[1]} fill="#0072B2" fillOpacity={0.12} stroke="#0072B2" strokeOpacity={0.4} /> : null}
-        <LineEndLabels runs={runs} xDomain={x.domain} yDomain={y.domain} topReserved={markerRowsHeight(markers)} />
+        {endLabels ? <LineEndLabels runs={runs} xDomain={x.domain} yDomain={y.domain} topReserved={markerRowsHeight(markers)} /> : null}
       </ComposedChart>
     </div>
   );

@@ -20,6 +20,9 @@ import { useElementSize } from '../use-element-size';
 const TOOLTIP_OFFSET = 12;
 // The row above the plot that holds the note on values clipped off its top, in pixels.
 const OFFSCALE_ROW_PX = 18;
+// Below this chart width (a phone) the run names go in a key under the chart, not beside the lines' ends: at 390 px
+// the end labels took 110 px and left the plot 175.
+const COMPACT_CHART_PX = 480;
 
 export interface LossChartProps {
   runs: RunSetting[];
@@ -58,7 +61,8 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
     [visible, pinnedLines, y.domain, logY],
   );
   const yWidth = yAxisWidth(y.ticks.map(tickFormatter(y.ticks)));
-  const labelled = chartMargin(visible.map((run) => run.label));
+  const compact = size.width < COMPACT_CHART_PX;
+  const labelled = chartMargin(compact ? [] : visible.map((run) => run.label));
   // The off-scale note gets a row of its own above the plot, clear of the run labels and markers inside it.
   const margin = y.above === null ? labelled : { ...labelled, top: labelled.top + OFFSCALE_ROW_PX };
   const plot = plotSpan(size.width, yWidth, margin);
@@ -80,47 +84,65 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
   const hover = hoverX === null ? null : { x: hoverX, rows: tooltipRows(visible, hoverX) };
   const hoverPixel = hover ? pixelAtX(hover.x, plot, x.domain) : 0;
   return (
-    <div ref={ref} className="loss-chart" role="img" tabIndex={0} aria-label={summarise(visible, xAxis, xDomain, y.above)} {...(hasData ? pointer.handlers : {})}>
-      {hasData ? (
-        <>
-          <LossChartPlot
-            width={size.width}
-            height={size.height}
-            margin={margin}
-            runs={drawn.runs}
-            pinned={drawn.pinned}
-            x={xShown}
-            y={y}
-            logY={logY}
-            xTitle={X_AXIS_TITLES[xAxis]}
-            yAxisWidth={yWidth}
-            markers={markers}
-            hover={hover}
-            selection={pointer.selection}
-          />
-          {y.above !== null ? (
-            <p className="chart-offscale" style={{ top: 0, right: margin.right }}>
-              ▲ off the top: values up to {formatNumber(y.above)}
-            </p>
-          ) : null}
-          {hover ? (
-            <LossTooltip
-              x={hover.x}
-              axisTitle={X_AXIS_TITLES[xAxis]}
-              rows={hover.rows}
-              flip={hoverPixel > (plotLeft + plotRight) / 2}
-              cursor={hoverPixel}
-              offset={TOOLTIP_OFFSET}
-              chartWidth={size.width}
+    <>
+      <div ref={ref} className="loss-chart" role="img" tabIndex={0} aria-label={summarise(visible, xAxis, xDomain, y.above)} {...(hasData ? pointer.handlers : {})}>
+        {hasData ? (
+          <>
+            <LossChartPlot
+              width={size.width}
+              height={size.height}
+              margin={margin}
+              runs={drawn.runs}
+              pinned={drawn.pinned}
+              x={xShown}
+              y={y}
+              logY={logY}
+              xTitle={X_AXIS_TITLES[xAxis]}
+              yAxisWidth={yWidth}
+              markers={markers}
+              hover={hover}
+              selection={pointer.selection}
+              endLabels={!compact}
             />
-          ) : null}
-        </>
-      ) : (
-        <p className="chart-empty">Press ▶ Play. Each run’s loss appears here as it trains.</p>
-      )}
-    </div>
+            {y.above !== null ? (
+              <p className="chart-offscale" style={{ top: 0, right: margin.right }}>
+                ▲ off the top: values up to {formatNumber(y.above)}
+              </p>
+            ) : null}
+            {hover ? (
+              <LossTooltip
+                x={hover.x}
+                axisTitle={X_AXIS_TITLES[xAxis]}
+                rows={hover.rows}
+                flip={hoverPixel > (plotLeft + plotRight) / 2}
+                cursor={hoverPixel}
+                offset={TOOLTIP_OFFSET}
+                chartWidth={size.width}
+              />
+            ) : null}
+          </>
+        ) : (
+          <p className="chart-empty">Press ▶ Play. Each run’s loss appears here as it trains.</p>
+        )}
+      </div>
+      {compact && hasData ? <RunKey runs={visible} /> : null}
+    </>
   );
 });
+
+/** The run names under a phone-width chart, each beside its line's colour (the chart's text alternative names them too). */
+function RunKey({ runs }: { runs: readonly ChartRun[] }) {
+  return (
+    <ul className="chart-run-key" aria-hidden="true">
+      {runs.map((run) => (
+        <li key={run.id}>
+          <span className="chart-run-key-swatch" style={{ background: run.colour }} />
+          {run.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function summarise(runs: readonly ChartRun[], xAxis: Axis, xDomain: XDomain | null, above: number | null): string {
   const parts = runs.map(({ label, series }) => {
