@@ -6,12 +6,12 @@ import { compareAtEqualX, runsToCompare } from '../store/comparison';
 import { createMetricsHistory, type RunHistory } from '../store/metrics-history';
 import { useMetricsStore } from '../store/metrics-store';
 import { whyNothingCanTrain } from '../store/play-blockers';
-import { runHealth, troubleStart, type RunHealth } from '../store/run-health';
+import { runReadings } from '../store/run-readings';
 import { repeatedRuns, runLabels, toWorkspaceSpec } from '../store/run-settings';
 import { useSettingsStore } from '../store/settings-store';
 import { useUiStore } from '../store/ui-store';
 import { connectHost, type HostConnection } from './host-connection';
-import type { EvalPoint, GradientAnalysis, HostMessage, LoaderSnapshot, RunPosition, RunStatus } from './protocol';
+import type { GradientAnalysis, HostMessage, LoaderSnapshot } from './protocol';
 
 /** The controls the UI has over training. */
 export interface TrainingControls {
@@ -80,10 +80,6 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     const noise: Record<string, NoiseSeries> = slowDue ? {} : useMetricsStore.getState().noise;
     const paths: Record<string, PathPoint[]> = slowDue ? {} : useMetricsStore.getState().paths;
     const throughput: Record<string, ThroughputSeries> = slowDue ? {} : useMetricsStore.getState().throughput;
-    const statuses: Record<string, RunStatus> = {};
-    const latest: Record<string, EvalPoint> = {};
-    const health: Record<string, RunHealth> = {};
-    const trouble: Record<string, RunPosition> = {};
     const enabled = new Set(useSettingsStore.getState().runs.filter((r) => r.enabled).map((r) => r.id));
     for (const [id, run] of history.runs()) {
       series[id] = runSeries(run, xAxis, logY, run.status.batchSize >= useSettingsStore.getState().experiment.n);
@@ -92,19 +88,13 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
         paths[id] = parameterPath(run.evals);
         throughput[id] = throughputSeries(run.throughput, xAxis);
       }
-      statuses[id] = run.status;
-      const last = run.evals[run.evals.length - 1];
-      if (last) latest[id] = last;
-      health[id] = runHealth(run.evals, run.events, run.status.state === 'diverged' ? (run.status.divergedAtStep ?? 0) : null);
-      const start = troubleStart(run.evals);
-      if (start) trouble[id] = start;
     }
     const comparison = compareAtEqualX(runsToCompare(history.runs(), enabled, repeatedRuns(useSettingsStore.getState())), xAxis);
     const noiseReach = slowDue ? Math.max(0, ...Object.values(series).flatMap((s) => [s.loss.at(-1)?.x ?? 0, s.band.at(-1)?.x ?? 0])) : useMetricsStore.getState().noiseReach;
     // On the once-a-second beat the loss chart keeps its data until the next publish: redrawing it and the noise charts
     // in one frame made that frame the page's longest task.
     const shownSeries = beatDue ? useMetricsStore.getState().series : series;
-    useMetricsStore.setState({ series: shownSeries, noise, noiseReach, paths, throughput, statuses, latest, health, trouble, comparison, generation: history.generation });
+    useMetricsStore.setState({ series: shownSeries, noise, noiseReach, paths, throughput, ...runReadings(history.runs()), comparison, generation: history.generation });
   };
   const schedulePublish = () => {
     publishTimer ??= setTimeout(publish, PUBLISH_INTERVAL_MS);
