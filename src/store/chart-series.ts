@@ -59,8 +59,10 @@ function downsample<T>(points: T[], y: (p: T) => number): T[] {
 }
 
 /**
- * A centred moving average of batch losses (weighted by the steps each point averages), with the window shrunk
- * symmetrically at both ends: no point is pulled towards older values, so the line never lags the run.
+ * A centred moving average of batch losses (weighted by the steps each point averages): no point is pulled towards
+ * older values, so the line never lags the run. At the start the window shrinks symmetrically. At the live end, where
+ * it would shrink to the raw last batch (and swing with every new one), the last full window is fitted with a line
+ * instead, read at each point's own step: a trend still shows without lag, and the noise stays averaged.
  * `radius` is in points; 0 returns the losses unchanged. Prefix sums keep it linear in the number of points.
  */
 export function smoothCentred(points: BatchLossPoint[], radius: number): { point: BatchLossPoint; mean: number }[] {
@@ -72,11 +74,30 @@ export function smoothCentred(points: BatchLossPoint[], radius: number): { point
     sums[i + 1] = sums[i]! + p.loss * p.steps;
     weights[i + 1] = weights[i]! + p.steps;
   });
+  const tailStart = Math.max(radius, last - radius + 1);
+  const tail = radius > 0 && tailStart <= last ? weightedLine(finite.slice(Math.max(0, last - 2 * radius))) : null;
   return finite.map((point, i) => {
+    if (tail && i >= tailStart) return { point, mean: tail(point.step) };
     const r = Math.min(radius, i, last - i);
     if (r === 0) return { point, mean: point.loss };
     return { point, mean: (sums[i + r + 1]! - sums[i - r]!) / (weights[i + r + 1]! - weights[i - r]!) };
   });
+}
+
+/**
+ * The least-squares line through batch losses against their steps, each weighted by the steps it averages, held
+ * within the losses it was fitted to (a curve flattening towards 0 would otherwise be read below it).
+ */
+function weightedLine(points: BatchLossPoint[]): (step: number) => number {
+  const lowest = Math.min(...points.map((p) => p.loss));
+  const highest = Math.max(...points.map((p) => p.loss));
+  const total = points.reduce((s, p) => s + p.steps, 0);
+  const meanX = points.reduce((s, p) => s + p.steps * p.step, 0) / total;
+  const meanY = points.reduce((s, p) => s + p.steps * p.loss, 0) / total;
+  const sxx = points.reduce((s, p) => s + p.steps * (p.step - meanX) ** 2, 0);
+  const sxy = points.reduce((s, p) => s + p.steps * (p.step - meanX) * (p.loss - meanY), 0);
+  const slope = sxx > 0 ? sxy / sxx : 0;
+  return (step) => Math.min(highest, Math.max(lowest, meanY + slope * (step - meanX)));
 }
 
 /**

@@ -24,8 +24,22 @@ describe('chart series', () => {
 
   it('smooths batch losses with a centred window, weighted by the steps each point averages', () => {
     const smoothed = smoothCentred([pointAt(0, 3), pointAt(1, 0, 2), pointAt(2, 3), pointAt(3, 6)], 1);
-    // Ends keep their own value (the window shrinks symmetrically); inner points average their neighbours.
+    // The first point keeps its own value; inner points average their neighbours; the last lies on the line fitted
+    // to the last window (here exactly through 0, 3, 6).
     expect(smoothed.map((s) => s.mean)).toEqual([3, 1.5, 2.25, 6]);
+  });
+
+  it('keeps the live end averaged: an alternating batch loss ends near its mean, not on its last batch', () => {
+    const alternating = Array.from({ length: 200 }, (_, i) => pointAt(i, i % 2 === 0 ? 0.1 : 0.3));
+    const smoothed = smoothCentred(alternating, 7);
+    for (const s of smoothed.slice(-7)) expect(Math.abs(s.mean - 0.2)).toBeLessThan(0.02);
+  });
+
+  it('never reads the live end outside the losses it was fitted to', () => {
+    const flattening = Array.from({ length: 60 }, (_, i) => pointAt(i, Math.exp(-i / 3)));
+    const smoothed = smoothCentred(flattening, 10);
+    const lastWindow = flattening.slice(-21).map((p) => p.loss);
+    for (const s of smoothed.slice(-10)) expect(s.mean).toBeGreaterThanOrEqual(Math.min(...lastWindow));
   });
 
   it('does not lag: a falling trend stays centred on its own points', () => {
