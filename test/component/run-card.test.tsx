@@ -119,8 +119,24 @@ describe('run card', () => {
     expect(screen.getByText('time per step').nextElementSibling).toHaveAttribute('title', expect.stringMatching(/^Still warming up/));
   });
 
+  it('keeps a run’s own settings folded until asked for, and open where the run has one of its own', () => {
+    const first = renderCard('mini');
+    const toggle = screen.getByRole('button', { name: /own settings/ });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('textbox', { name: /batch size/ })).toBeNull();
+    fireEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByRole('textbox', { name: 'B = 32: batch size (a number or full)' })).toHaveValue('32');
+    first.unmount();
+    useSettingsStore.getState().setRunShuffle('mini', 'off');
+    renderCard('mini');
+    expect(screen.getByRole('button', { name: /own settings/ })).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByText(/mini-batch · lr 0\.1 · shuffle off/)).toBeInTheDocument();
+  });
+
   it('says next to the field what became of a refused or clamped value', () => {
     renderCard('mini');
+    fireEvent.click(screen.getByRole('button', { name: /own settings/ }));
     const batch = screen.getByRole('textbox', { name: 'B = 32: batch size (a number or full)' });
     fireEvent.change(batch, { target: { value: 'abc' } });
     fireEvent.blur(batch);
@@ -134,6 +150,7 @@ describe('run card', () => {
 
   it('turns a batch size above N into the full batch, field and name alike', () => {
     renderCard('mini');
+    fireEvent.click(screen.getByRole('button', { name: /own settings/ }));
     const batch = screen.getByRole('textbox', { name: 'B = 32: batch size (a number or full)' });
     fireEvent.change(batch, { target: { value: '100000' } });
     fireEvent.blur(batch);

@@ -37,6 +37,7 @@ describe('workspace edges (CPU backend)', () => {
     const repeat = page.getByRole('article', { name: 'Run B = N (512) #2' });
     await repeat.waitFor();
     await expect(repeat.getByText(/Same experiment as B = N \(512\)/).isVisible()).resolves.toBe(true);
+    await repeat.getByRole('button', { name: /own settings/ }).click();
     await expect(repeat.getByRole('textbox', { name: /batch size/ }).inputValue()).resolves.toBe('full');
     await repeat.getByRole('button', { name: /Remove run/ }).click();
     const batchField = page.getByRole('textbox', { name: 'Batch size (mini-batch run) (number)' });

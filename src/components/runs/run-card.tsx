@@ -5,6 +5,7 @@ import { useMetricsStore } from '../../store/metrics-store';
 import { effectiveLr, repeatedRuns, runLabels, type RunSetting } from '../../store/run-settings';
 import { useSettingsStore } from '../../store/settings-store';
 import type { EvalPoint, RunStatus, Speed } from '../../runtime/protocol';
+import type { ShuffleMode } from '../../engine/loader';
 import { formatCount, formatMs, formatNumber } from '../format';
 import { useTraining } from '../training-context';
 import { cliRunFor } from './cli-for-run';
@@ -14,6 +15,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { RunSettingsRow } from './run-settings-row';
 
 const ROLE_NAMES: Record<string, string> = { single: 'single item', mini: 'mini-batch', full: 'full batch' };
+const SHUFFLE_NAMES: Record<ShuffleMode, string> = { on: 'every epoch', once: 'once', off: 'off' };
 
 /** Why a run shows no time per step, or where its figure comes from. */
 export function timingNote(status: RunStatus | undefined, speed: Speed): string | null {
@@ -124,6 +126,8 @@ export function RunCard({ run }: { run: RunSetting }) {
   const labels = useSettingsStore(useShallow((s) => runLabels(s.runs, s.experiment.n)));
   const repeats = useSettingsStore((s) => repeatedRuns(s)[run.id] ?? null);
   const [copied, setCopied] = useState<string | null>(null);
+  // The cards are the chart's legend: their own settings stay folded unless a run already has one of its own.
+  const [settingsOpen, setSettingsOpen] = useState(run.lrOverride !== null || run.shuffleOverride !== null);
   const label = labels[run.id] ?? '';
   const unwell = health && health.kind !== 'ok' && status?.state !== 'diverged' && status?.state !== 'off' ? health.kind : null;
   const state = unwell ?? status?.state ?? 'ready';
@@ -152,6 +156,19 @@ export function RunCard({ run }: { run: RunSetting }) {
           <strong>{label}</strong>
           <span className="run-role">
             {ROLE_NAMES[run.id] ?? 'extra run'} · lr {formatNumber(lr)}
+            {run.shuffleOverride ? ` · shuffle ${SHUFFLE_NAMES[run.shuffleOverride]}` : ''}
+            {' · '}
+            <button
+              type="button"
+              className="inline-toggle"
+              aria-expanded={settingsOpen}
+              aria-controls={settingsOpen ? `settings-${run.id}` : undefined}
+              aria-label={`${label}: own settings`}
+              onClick={() => setSettingsOpen((open) => !open)}
+              title="This run’s own batch size, lr and shuffle"
+            >
+              settings {settingsOpen ? '▴' : '▾'}
+            </button>
           </span>
         </div>
         <span className={`state-pill state-${state}`} data-testid={`state-${run.id}`}>
@@ -160,7 +177,7 @@ export function RunCard({ run }: { run: RunSetting }) {
       </header>
       <RunAlerts label={label} status={status} health={health} repeats={repeats ? (labels[repeats] ?? null) : null} onResetRun={() => training.resetRun(run.id)} />
       <RunNumbers status={status} latest={latest} classification={classification} speed={speed} />
-      <RunSettingsRow run={run} label={label} />
+      {settingsOpen ? <RunSettingsRow run={run} label={label} id={`settings-${run.id}`} /> : null}
       <div className="run-actions">
         <label className="toggle">
           <input type="checkbox" checked={run.enabled} onChange={(e) => setRunEnabled(run.id, e.target.checked)} />

@@ -6,7 +6,7 @@ import { readBatchSize, readRunLr } from '../controls/read-input';
 import { useDraft } from '../controls/use-draft';
 
 /** A run's own batch size, lr override and shuffle override. */
-export function RunSettingsRow({ run, label }: { run: RunSetting; label: string }) {
+export function RunSettingsRow({ run, label, id }: { run: RunSetting; label: string; id: string }) {
   const { setRunBatch, setRunLr, setRunShuffle } = useSettingsStore.getState();
   const n = useSettingsStore((s) => s.experiment.n);
   const [batchDraft, setBatchDraft, clearBatchDraft] = useDraft(run.batchSize, String);
@@ -28,7 +28,7 @@ export function RunSettingsRow({ run, label }: { run: RunSetting; label: string 
     if (lrDraft.trim() === '' || reading.value !== null) setRunLr(run.id, reading.value);
   };
   return (
-    <>
+    <div id={id}>
       <div className="run-settings">
         <label>
           <span>batch</span>
@@ -74,6 +74,6 @@ export function RunSettingsRow({ run, label }: { run: RunSetting; label: string 
           {note}
         </p>
       ) : null}
-    </>
+    </div>
   );
 }
