@@ -5,6 +5,7 @@ import { WhatToLookFor } from '../components/explain/what-to-look-for';
 import { NoticeList } from '../components/layout/notice-list';
 import { TopBar } from '../components/layout/top-bar';
 import { ViewBoundary } from '../components/layout/view-boundary';
+import { AddRunForm } from '../components/runs/add-run-form';
 import { RunList } from '../components/runs/run-list';
 import { TrainingContext } from '../components/training-context';
 import { WorkspaceViews } from '../components/views/workspace-views';
@@ -39,6 +40,7 @@ export function App({ training }: { training: TrainingControls }) {
           <div className="side-column">
             <RunList />
             <WhatToLookFor />
+            <AddRunForm />
           </div>
         </div>
       </div>
