@@ -85,6 +85,26 @@ export function smoothCentred(points: BatchLossPoint[], radius: number): { point
 }
 
 /**
+ * smoothCentred within each stretch between changes (an lr or shuffle change at `cuts` steps): a window never mixes
+ * losses from either side of a change, so the line never moves before the change that moved it.
+ */
+export function smoothBetween(points: BatchLossPoint[], radius: number, cuts: number[]): { point: BatchLossPoint; mean: number }[] {
+  const bounds = [...new Set(cuts)].sort((a, b) => a - b);
+  const stretches: BatchLossPoint[][] = [[]];
+  let next = 0;
+  for (const point of points) {
+    let opened = false;
+    while (next < bounds.length && point.step >= bounds[next]!) {
+      next++;
+      opened = true;
+    }
+    if (opened && stretches.at(-1)!.length > 0) stretches.push([]);
+    stretches.at(-1)!.push(point);
+  }
+  return stretches.flatMap((stretch) => smoothCentred(stretch, radius));
+}
+
+/**
  * The least-squares line through batch losses against their steps, each weighted by the steps it averages, held
  * within the losses it was fitted to (a curve flattening towards 0 would otherwise be read below it).
  */
@@ -148,7 +168,7 @@ export function runSeries(history: Pick<RunHistory, 'batchLosses' | 'evals' | 'e
     const train = downsample(fullBatchTrainPoints(evals, history.batchLosses), (p) => yOf(p.loss)).map((p) => ({ x: xOf(p.at, axis), y: shown(p.loss) }));
     return { loss, train, band: train.map(({ x, y }) => ({ x, mean: y })), events };
   }
-  const smoothed = smoothCentred(history.batchLosses, smoothingRadius(history.batchLosses.length));
+  const smoothed = smoothBetween(history.batchLosses, smoothingRadius(history.batchLosses.length), history.events.map((e) => e.step));
   const band = bucketMeans(smoothed.map(({ point, mean }) => ({ x: xOf(point, axis), y: mean }))).map(({ x, y }) => ({ x, mean: shown(y) }));
   return { loss, train: loss.map((p) => ({ x: p.x, y: p.train })), band, events };
 }

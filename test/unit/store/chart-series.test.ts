@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchLossPoint, EvalPoint } from '../../../src/runtime/protocol';
-import { bucketMeans, MAX_CHART_POINTS, runSeries, smoothCentred, smoothingRadius, xOf } from '../../../src/store/chart-series';
+import { bucketMeans, MAX_CHART_POINTS, runSeries, smoothBetween, smoothCentred, smoothingRadius, xOf } from '../../../src/store/chart-series';
 import { compareAtEqualX, lossAt, runsToCompare } from '../../../src/store/comparison';
 import { appendDecimated, createMetricsHistory } from '../../../src/store/metrics-history';
 
@@ -46,6 +46,17 @@ describe('chart series', () => {
     const falling = Array.from({ length: 101 }, (_, i) => pointAt(i, 100 - i));
     const smoothed = smoothCentred(falling, 10);
     for (const [i, s] of smoothed.entries()) expect(s.mean).toBeCloseTo(100 - i, 10);
+  });
+
+  it('never mixes losses from either side of an lr change: the line moves only after it', () => {
+    // Flat at 0.1 up to the change at step 100, then blowing up.
+    const points = Array.from({ length: 150 }, (_, i) => pointAt(i, i < 100 ? 0.1 : 10 ** (i - 99)));
+    const smoothed = smoothBetween(points, 10, [100]);
+    for (const s of smoothed.filter((s) => s.point.step < 100)) expect(s.mean).toBeCloseTo(0.1, 12);
+    expect(smoothed.map((s) => s.point.step)).toEqual(points.map((p) => p.step));
+    const events = [{ step: 100, epoch: 10, examples: 3200, seconds: 1, label: 'lr 10', change: { kind: 'lr' as const, lr: 10, previous: 0.1 } }];
+    const series = runSeries({ batchLosses: points, evals: [evalAt(0, 0.1)], events }, 'steps', true);
+    for (const b of series.band.filter((b) => b.x < 100)) expect(b.mean).toBeCloseTo(0.1, 12);
   });
 
   it('widens the smoothing window with the number of points', () => {
