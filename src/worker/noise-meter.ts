@@ -7,6 +7,12 @@ import type { NoisePoint, RunPosition } from '../runtime/protocol';
  * stays under 20 % of its training time even when one measurement runs longer than the one before.
  */
 export const NOISE_SPACING = 6;
+/**
+ * And all its paced measurements together take at most this share of its training time, counting the next at what
+ * the last took: the share stays under 20 % from the first measurement on, even where one measurement (a full
+ * gradient over a large N) takes longer than all the training before it.
+ */
+export const NOISE_BUDGET = 0.15;
 
 /** Where a run stands against its noise schedule. */
 export interface NoiseClock {
@@ -15,13 +21,27 @@ export interface NoiseClock {
   trainMsSinceLast: number;
   /** What a measurement takes now (ms). */
   lastMs: number;
+  /** Paced measurements' time and training time so far (ms). */
+  spentMs: number;
+  trainedMs: number;
 }
 
-/** A measurement is due after new steps, once `everyMs` passed and the run trained NOISE_SPACING × the last one's duration. */
+/**
+ * A measurement is due after new steps, once `everyMs` passed, the run trained NOISE_SPACING × the last one's
+ * duration, and one more keeps the run within NOISE_BUDGET; `always` (slow motion, a pause) skips the pacing.
+ */
 export function noiseIsDue(clock: NoiseClock, everyMs: number, always: boolean): boolean {
   if (!clock.newSteps) return false;
-  return always || (clock.msSinceLast >= everyMs && clock.trainMsSinceLast >= NOISE_SPACING * clock.lastMs);
+  if (always) return true;
+  return clock.msSinceLast >= everyMs && clock.trainMsSinceLast >= NOISE_SPACING * clock.lastMs && clock.spentMs + clock.lastMs <= NOISE_BUDGET * clock.trainedMs;
 }
+
+/**
+ * Why a run measures: the `initial` one at step 0 (compiling its shaders), a `paced` one while it trains, or an
+ * `extra` one between single steps or at a pause, where it takes no time from training. Only paced ones count in
+ * the share.
+ */
+export type NoiseOccasion = 'initial' | 'paced' | 'extra';
 
 /** The point a run's noise history keeps for one measurement of the engine. */
 export function noisePoint(at: RunPosition, stats: NoiseStats, n: number): NoisePoint {
@@ -41,10 +61,10 @@ export function noisePoint(at: RunPosition, stats: NoiseStats, n: number): Noise
 export interface NoiseMeter {
   /** Wall time of a block of training steps. */
   trained(ms: number): void;
-  /** A measurement at `step` took `ms`; an `initial` one (compiling its shaders) counts neither in the share nor the spacing. */
-  measured(step: number, ms: number, at: number, initial: boolean): void;
+  /** A measurement at `step` took `ms`. */
+  measured(step: number, ms: number, at: number, occasion: NoiseOccasion): void;
   due(now: number, step: number, ok: boolean, everyMs: number, always: boolean): boolean;
-  /** Measuring's wall time over training's (null until both happened). */
+  /** Paced measuring's wall time over training's (null until both happened). */
   share(): number | null;
 }
 
@@ -54,24 +74,27 @@ export function createNoiseMeter(): NoiseMeter {
   let trainMsSince = 0;
   let lastAt = Number.NEGATIVE_INFINITY;
   let lastStep = -1;
-  // The last two measurements' durations: the spacing follows their mean, so one slow one (a GC) stalls it only a little.
+  // The last two measurements' durations: the spacing follows their mean, so one slow one (a GC) stalls it only a
+  // little. Until a paced one is timed, the initial one (compiling included) stands in: it errs on the long side.
   let recent: number[] = [];
+  let initialMs = 0;
   return {
     trained(ms) {
       trainMs += ms;
       trainMsSince += ms;
     },
-    measured(step, ms, at, initial) {
+    measured(step, ms, at, occasion) {
       lastAt = at;
       lastStep = step;
       trainMsSince = 0;
-      if (initial) return;
+      if (occasion === 'initial') initialMs = ms;
+      if (occasion !== 'paced') return;
       noiseMs += ms;
       recent = [...recent, ms].slice(-2);
     },
     due(now, step, ok, everyMs, always) {
-      const lastMs = recent.length ? recent.reduce((s, v) => s + v, 0) / recent.length : 0;
-      return noiseIsDue({ newSteps: ok && step !== lastStep, msSinceLast: now - lastAt, trainMsSinceLast: trainMsSince, lastMs }, everyMs, always);
+      const lastMs = recent.length ? recent.reduce((s, v) => s + v, 0) / recent.length : initialMs;
+      return noiseIsDue({ newSteps: ok && step !== lastStep, msSinceLast: now - lastAt, trainMsSinceLast: trainMsSince, lastMs, spentMs: noiseMs, trainedMs: trainMs }, everyMs, always);
     },
     share: () => (trainMs > 0 && noiseMs > 0 ? noiseMs / trainMs : null),
   };

@@ -4,7 +4,7 @@ import type { StepRecord, Trainer } from '../engine/trainer';
 import { PATH_PARAMETERS, type BatchLossPoint, type EvalPoint, type LoaderSnapshot, type NoisePoint, type RunEvent, type RunPosition, type RunSpec, type RunStatus, type RunUpdate, type StopRule } from '../runtime/protocol';
 import { batchLossPoints } from './batch-loss-points';
 import { createBatchLossRing } from './recent-batch-losses';
-import { createNoiseMeter, noisePoint } from './noise-meter';
+import { createNoiseMeter, noisePoint, type NoiseOccasion } from './noise-meter';
 import { createStepClock } from './step-clock';
 import { trainerFor, warmUp, type TrainerContext } from './run-trainer';
 
@@ -50,14 +50,13 @@ export interface RunSlot {
   /** True when steps were taken since the last evaluation. */
   needsEvaluation(): boolean;
   /**
-   * Measures gradient noise for the batch the next step will use (off the run's compute clock). The `initial` one,
-   * taken as the run is created, compiles the measurement's shaders: it counts neither towards the share of
-   * training time nor towards the spacing.
+   * Measures gradient noise for the batch the next step will use (off the run's compute clock). Only `paced` ones
+   * count towards the share of training time (see NoiseOccasion).
    */
-  measureNoise(initial?: boolean): Promise<void>;
+  measureNoise(occasion?: NoiseOccasion): Promise<void>;
   /**
-   * Whether a noise measurement is due: steps were taken since the last, `everyMs` of wall time passed, and the run
-   * has trained NOISE_SPACING times as long as the last measurement took. `always` skips the two waits (slow motion).
+   * Whether a noise measurement is due (noiseIsDue): steps were taken since the last, `everyMs` of wall time passed,
+   * and the run's training time leaves room for one more. `always` skips the pacing (slow motion, a pause).
    */
   noiseDue(now: number, everyMs: number, always: boolean): boolean;
   finished(): boolean;
@@ -181,11 +180,11 @@ export async function createRunSlot(
     },
     needsEvaluation: () => lastEvalStep !== trainer.progress.step,
 
-    async measureNoise(initial = false) {
+    async measureNoise(occasion = 'paced') {
       const started = performance.now();
       const stats = await trainer.measureNoise();
       const now = performance.now();
-      meter.measured(stats.step, now - started, now, initial);
+      meter.measured(stats.step, now - started, now, occasion);
       readbacks++;
       noise.push(noisePoint(at(), stats, n));
     },

@@ -91,7 +91,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
       const slot = await createRunSlot(context(), run, spec!.stopAt, resume?.get(run.id) ?? null);
       slots.push(slot);
       if (!resume) await slot.evaluate();
-      if (!resume && spec!.noiseEveryMs !== null) await slot.measureNoise(true);
+      if (!resume && spec!.noiseEveryMs !== null) await slot.measureNoise('initial');
     }
     flush();
     await refreshView();
@@ -117,7 +117,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
       kept.push(slot);
       slots = [...slots, slot];
       await slot.evaluate();
-      if (next.noiseEveryMs !== null) await slot.measureNoise(true);
+      if (next.noiseEveryMs !== null) await slot.measureNoise('initial');
     }
     for (const slot of slots) if (!kept.includes(slot)) slot.dispose();
     slots = kept;
@@ -182,7 +182,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
       const evaluateEvery = Math.max(CADENCE.evaluate, EVALUATION_SPACING * slot.lastEvalMs);
       if (slot.msSinceEval(now) >= evaluateEvery || slot.finished() || slot.trainer.progress.status !== 'ok') await slot.evaluate();
       const noiseEvery = spec?.noiseEveryMs ?? null;
-      if (noiseEvery !== null && slot.noiseDue(now, noiseEvery, spec?.speed === 'slow')) await slot.measureNoise();
+      if (noiseEvery !== null && slot.noiseDue(now, noiseEvery, spec?.speed === 'slow')) await slot.measureNoise(spec?.speed === 'slow' ? 'extra' : 'paced');
       // At Steady the page hears of a round only once it rests (beforeRest): drawn between blocks, its pictures
       // would share the device with every timed block, and no block would show the run's own speed.
       if (spec?.speed === 'steady') return;
@@ -195,7 +195,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
     },
     onIdle: async () => {
       for (const slot of slots) if (slot.spec.enabled && slot.needsEvaluation()) await slot.evaluate();
-      if (spec?.noiseEveryMs != null) for (const slot of slots) if (slot.spec.enabled && slot.noiseDue(0, 0, true)) await slot.measureNoise();
+      if (spec?.noiseEveryMs != null) for (const slot of slots) if (slot.spec.enabled && slot.noiseDue(0, 0, true)) await slot.measureNoise('extra');
       flush();
       await refreshView();
     },
@@ -260,7 +260,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
         const fresh = await createRunSlot(context(), old.spec, spec.stopAt);
         slots = [...slots, fresh].sort((a, b) => spec!.runs.findIndex((r) => r.id === a.id) - spec!.runs.findIndex((r) => r.id === b.id));
         await fresh.evaluate();
-        if (spec.noiseEveryMs !== null) await fresh.measureNoise(true);
+        if (spec.noiseEveryMs !== null) await fresh.measureNoise('initial');
         flush();
       }),
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../../../src/engine/datasets';
 import { uploadDataset } from '../../../src/engine/device-data';
 import { expectedBatchErrorSq } from '../../../src/engine/noise';
-import { NOISE_SPACING, noiseIsDue } from '../../../src/worker/noise-meter';
+import { createNoiseMeter, NOISE_SPACING, noiseIsDue } from '../../../src/worker/noise-meter';
 import { createRunSlot, type SlotContext } from '../../../src/worker/run-slot';
 
 const dataset = () => uploadDataset(generateDataset({ name: 'moons', n: 64, noise: 0.2, testShare: 0.25, seed: 3 }));
@@ -70,11 +70,41 @@ describe('a run slot’s gradient-noise measurements', () => {
   });
 
   it('keeps measuring to at most 1 / NOISE_SPACING of training time at any cadence', () => {
-    const clock = { newSteps: true, msSinceLast: 1000, trainMsSinceLast: 40, lastMs: 10 };
+    const clock = { newSteps: true, msSinceLast: 1000, trainMsSinceLast: 40, lastMs: 10, spentMs: 0, trainedMs: 1e6 };
     expect(noiseIsDue(clock, 500, false)).toBe(false);
     expect(noiseIsDue({ ...clock, trainMsSinceLast: NOISE_SPACING * 10 }, 500, false)).toBe(true);
     expect(noiseIsDue({ ...clock, trainMsSinceLast: 1e6, msSinceLast: 499 }, 500, false)).toBe(false);
     expect(noiseIsDue({ ...clock, trainMsSinceLast: 0 }, 500, true)).toBe(true);
     expect(noiseIsDue({ ...clock, newSteps: false }, 0, true)).toBe(false);
+  });
+
+  it('keeps the share under 20 % from the first paced measurement on, where one measurement outlasts all training before it', () => {
+    // N = 65,536 on a slow device: the initial measurement took 3 s, later ones 2 s; training comes in 100 ms blocks
+    // and the cadence asks for one every 0.5 s.
+    const meter = createNoiseMeter();
+    let now = 0;
+    let step = 0;
+    meter.measured(step, 3000, (now += 3000), 'initial');
+    const shares: number[] = [];
+    for (let block = 0; block < 3000; block++) {
+      meter.trained(100);
+      now += 100;
+      step += 1;
+      if (meter.due(now, step, true, 500, false)) {
+        meter.measured(step, 2000, (now += 2000), 'paced');
+        shares.push(meter.share()!);
+      }
+    }
+    expect(shares.length).toBeGreaterThan(10);
+    expect(Math.max(...shares)).toBeLessThan(0.2);
+  });
+
+  it('leaves measurements that take no training time (slow motion, a pause) out of the share', () => {
+    const meter = createNoiseMeter();
+    meter.trained(100);
+    meter.measured(1, 50, 100, 'extra');
+    expect(meter.share()).toBeNull();
+    meter.measured(2, 10, 200, 'paced');
+    expect(meter.share()).toBeCloseTo(0.1, 12);
   });
 });
