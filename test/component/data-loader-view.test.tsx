@@ -41,14 +41,14 @@ describe('the DataLoader view', () => {
 
   it('stacks the mini-batch run’s epochs in the stored order when shuffle is off, with single-class batches and the loss swing beside them', async () => {
     const training = renderView('off');
-    const strip = await screen.findByRole('img', { name: /^The order in which the loader of B = 32 serves the 512 training examples, epochs 2 to 5/ });
+    const strip = await screen.findByRole('img', { name: /^The order in which the loader of B = 32 serves the 512 training examples, epochs 3 to 6/ });
     expect(training.loaderState).toHaveBeenCalledWith('mini');
-    expect(strip.getAttribute('aria-label')).toContain('cut into 16 batches of 32. Every row has the same order. The run takes batch 3 of epoch 2 next.');
+    expect(strip.getAttribute('aria-label')).toContain('cut into 16 batches of 32. Every row has the same order. The run takes batch 4 of epoch 3 next.');
     expect(screen.getByText(/No shuffle: every row is the stored order/)).toBeInTheDocument();
-    expect(screen.getByText('Next: batch 3 of 16 in epoch 2: 32 examples (class 0: 32, class 1: 0), starting 96, 97, 98, 99, 100, 101, 102, 103, ….')).toBeInTheDocument();
-    // Epoch 1 is finished and all its losses are kept: it is the one the composition shows.
-    expect(screen.getByRole('img', { name: 'Class mix of each batch. B = 32, epoch 1: 16 batches, 16 made of a single class. Its batch losses run from 0.2 to 0.8.' })).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: /^Loss of each batch\. B = 32, epoch 1/ })).toBeInTheDocument();
+    expect(screen.getByText('Next: batch 4 of 16 in epoch 3: 32 examples (class 0: 32, class 1: 0), starting 96, 97, 98, 99, 100, 101, 102, 103, ….')).toBeInTheDocument();
+    // The second epoch (index 1) is finished and all its losses are kept: it is the one the composition shows.
+    expect(screen.getByRole('img', { name: 'Class mix of each batch. B = 32, epoch 2: 16 batches, 16 made of a single class. Its batch losses run from 0.2 to 0.8.' })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /^Loss of each batch\. B = 32, epoch 2/ })).toBeInTheDocument();
     // The data view beside it rings the batch the run takes next.
     expect(screen.getByRole('img', { name: '512 training points of “moons”, the 32 examples of the batch it takes next ringed' })).toBeInTheDocument();
   });
@@ -57,7 +57,7 @@ describe('the DataLoader view', () => {
     renderView('on');
     const strip = await screen.findByRole('img', { name: /The rows’ orders differ\./ });
     expect(strip).toBeInTheDocument();
-    const mix = screen.getByRole('img', { name: /^Class mix of each batch\. B = 32, epoch 1: 16 batches, (\d+) made of a single class/ });
+    const mix = screen.getByRole('img', { name: /^Class mix of each batch\. B = 32, epoch 2: 16 batches, (\d+) made of a single class/ });
     expect(Number(/, (\d+) made of a single class/.exec(mix.getAttribute('aria-label')!)![1])).toBe(0);
   });
 
@@ -66,10 +66,10 @@ describe('the DataLoader view', () => {
     const strip = await screen.findByRole('img', { name: /Every row has the same order/ });
     fireEvent.keyDown(strip, { key: 'ArrowDown' });
     fireEvent.keyDown(strip, { key: 'ArrowRight' });
-    expect(screen.getByText(/^Batch 4 of 16 in epoch 3: 32 examples \(class 0: \d+, class 1: \d+\), starting/)).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: /the 32 examples of the batch 4 of epoch 3 ringed$/ })).toBeInTheDocument();
+    expect(screen.getByText(/^Batch 5 of 16 in epoch 4: 32 examples \(class 0: \d+, class 1: \d+\), starting/)).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /the 32 examples of the batch 5 of epoch 4 ringed$/ })).toBeInTheDocument();
     fireEvent.keyDown(strip, { key: 'Escape' });
-    expect(screen.getByText(/^Next: batch 3 of 16 in epoch 2/)).toBeInTheDocument();
+    expect(screen.getByText(/^Next: batch 4 of 16 in epoch 3/)).toBeInTheDocument();
   });
 
   it('shows the last partial batch, or the dropped tail with drop last', async () => {
@@ -94,13 +94,13 @@ describe('the 15-item explorer', () => {
   it('cuts range(15) into 3 batches of 5 that cover every item once, epoch after epoch, and copies the matching CLI line', async () => {
     renderView('on');
     fireEvent.click(screen.getByLabelText('15 items, batch 5'));
-    const epoch0 = screen.getByRole('listitem', { name: 'Epoch 0' });
+    const epoch0 = screen.getByRole('listitem', { name: 'Epoch 1' });
     const batches = within(epoch0).getAllByTestId('explorer-batch');
     expect(batches).toHaveLength(3);
     const items = batches.flatMap((b) => b.getAttribute('aria-label')!.replace(/^Batch \d: /, '').split(', ').map(Number));
     expect([...items].sort((a, b) => a - b)).toEqual(Array.from({ length: 15 }, (_, i) => i));
     fireEvent.click(screen.getByRole('button', { name: 'Next epoch' }));
-    const epoch1 = screen.getByRole('listitem', { name: 'Epoch 1' });
+    const epoch1 = screen.getByRole('listitem', { name: 'Epoch 2' });
     expect(within(epoch1).getAllByTestId('explorer-batch').map((b) => b.getAttribute('aria-label'))).not.toEqual(batches.map((b) => b.getAttribute('aria-label')));
     expect(screen.getByText('npm run -s experiment -- loader --n 15 --batch 5 --shuffle on --seed 1 --epochs 2')).toBeInTheDocument();
   });
@@ -111,7 +111,7 @@ describe('the 15-item explorer', () => {
     fireEvent.change(screen.getByLabelText('Batch size'), { target: { value: '4' } });
     fireEvent.blur(screen.getByLabelText('Batch size'));
     fireEvent.click(screen.getByLabelText('Off'));
-    expect(screen.getAllByTestId('explorer-batch').map((b) => b.getAttribute('aria-label'))).toEqual(['Batch 0: 0, 1, 2, 3', 'Batch 1: 4, 5, 6, 7', 'Batch 2: 8, 9, 10, 11', 'Batch 3: 12, 13, 14 (partial)']);
+    expect(screen.getAllByTestId('explorer-batch').map((b) => b.getAttribute('aria-label'))).toEqual(['Batch 1: 0, 1, 2, 3', 'Batch 2: 4, 5, 6, 7', 'Batch 3: 8, 9, 10, 11', 'Batch 4: 12, 13, 14 (partial)']);
     fireEvent.click(screen.getByLabelText('drop last'));
     expect(screen.getAllByTestId('explorer-batch')).toHaveLength(3);
     expect(screen.getByLabelText('Dropped: 12, 13, 14')).toBeInTheDocument();

@@ -6,6 +6,7 @@ import { linearScale, linearTicks, type AxisScale } from '../charts/nice-ticks';
 import { PlotFrame } from '../charts/plot-frame';
 import { CLASS_COLOURS } from './draw-data';
 import type { BatchComposition } from './loader-model';
+import { ordinal } from './loader-text';
 
 const MIX_MARGIN = { top: 6, right: 16, bottom: 28, left: 8 };
 const SHARE_AXIS: AxisScale = { domain: [0, 1], ticks: [0, 0.5, 1] };
@@ -14,7 +15,7 @@ const SHARE_AXIS: AxisScale = { domain: [0, 1], ticks: [0, 0.5, 1] };
 export function describeComposition(c: BatchComposition, runLabel: string): string {
   const losses = c.bins.flatMap((b) => (b.loss === null ? [] : [b.loss]));
   const swing = losses.length > 1 ? ` Its batch losses run from ${formatNumber(Math.min(...losses))} to ${formatNumber(Math.max(...losses))}.` : '';
-  return `${runLabel}, epoch ${c.epoch}${c.complete ? '' : ' (under way)'}: ${c.batches} batch${c.batches === 1 ? '' : 'es'}, ${c.singleClass} made of a single class.${swing}`;
+  return `${runLabel}, epoch ${ordinal(c.epoch)}${c.complete ? '' : ' (under way)'}: ${c.batches} batch${c.batches === 1 ? '' : 'es'}, ${c.singleClass} made of a single class.${swing}`;
 }
 
 /** The class mix of every batch of one epoch (stacked, left to right in serving order) over the loss each batch gave. */
@@ -32,7 +33,7 @@ export function BatchCompositionCharts({ composition, classes, runColour, runLab
           <div className="metric-plot-drawing" inert>
             <ComposedChart width={size.width} height={size.height} margin={MIX_MARGIN} accessibilityLayer={false}>
               <CartesianGrid stroke="#e3e7ec" />
-              {xAxisElement(x, 'batch in the epoch (serving order)')}
+              {xAxisElement(x, 'batches into the epoch (serving order)')}
               {yAxisElement(SHARE_AXIS, 'class share', false, 40)}
               {Array.from({ length: classes }, (_, c) => (
                 <Area key={c} data={mix} dataKey={`c${c}`} stackId="mix" type="stepAfter" stroke="none" fill={CLASS_COLOURS[c]} fillOpacity={1} isAnimationActive={false} />
@@ -49,7 +50,7 @@ export function BatchCompositionCharts({ composition, classes, runColour, runLab
             x={x}
             y={y}
             logY={false}
-            xTitle="batch in the epoch (serving order)"
+            xTitle="batches into the epoch (serving order)"
             yTitle="batch loss"
             lines={[{ id: 'loss', name: 'batch loss', colour: runColour, points: losses, width: 2 }]}
             dots={losses.length <= 64 ? [{ id: 'loss-dots', colour: runColour, points: losses }] : []}

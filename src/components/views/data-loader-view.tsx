@@ -12,7 +12,7 @@ import { STRIP, type Rgb } from './draw-loader-strip';
 import { LoaderExplorer } from './loader-explorer';
 import { batchComposition, batchOf, compositionEpoch, ringSample, stripRows, type StripRow } from './loader-model';
 import { LoaderStrip, type PickedBatch } from './loader-strip';
-import { describeStrip, pickedText, SHUFFLE_READING } from './loader-text';
+import { describeStrip, ordinal, pickedText, SHUFFLE_READING } from './loader-text';
 import { useLoaderSnapshot } from './use-loader-snapshot';
 
 // `line` examples are coloured by x: light (left) to dark (right).
@@ -93,7 +93,7 @@ function RunLoader() {
   const shownIndices = useMemo(() => (shownRow ? batchOf(shownRow, shownBatch) : null), [shownRow, shownBatch]);
   const label = run ? labels[run.id]! : '';
   const ringColour = picked ? '#1d2733' : (run?.colour ?? '#1d2733');
-  const ringLabel = picked && shown ? `batch ${shown.batch} of epoch ${firstEpoch + shown.row}` : 'batch it takes next';
+  const ringLabel = picked && shown ? `batch ${ordinal(shown.batch)} of epoch ${ordinal(firstEpoch + shown.row)}` : 'batch it takes next';
   // A batch of the whole set rings nothing (every point is in it); a large one rings a sample.
   const ringed: RingedExamples | null = useMemo(() => {
     if (!shownIndices || shownIndices.length >= dataset.train.count) return null;

@@ -1,4 +1,5 @@
 import type { StripRow } from './loader-model';
+import { ordinal } from './loader-text';
 
 /** Strip geometry in CSS pixels. */
 export const STRIP = { labelWidth: 108, rowHeight: 26, rowGap: 10, top: 6, right: 8, minBoundaryGap: 5 } as const;
@@ -86,7 +87,7 @@ export function drawLoaderStrip(ctx: CanvasRenderingContext2D, { rows, next, pix
     const y = top(k);
     const h = STRIP.rowHeight;
     ctx.fillStyle = '#1d2733';
-    ctx.fillText(k === 0 ? `epoch ${row.epoch} · now` : `epoch ${row.epoch}`, 0, y + h / 2);
+    ctx.fillText(k === 0 ? `epoch ${ordinal(row.epoch)} · now` : `epoch ${ordinal(row.epoch)}`, 0, y + h / 2);
     const line = pixels[k];
     if (line) {
       const layer = new OffscreenCanvas(line.length / 4, 1);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ordinal } from './loader-text';
 import { FieldNote, NumberInput } from '../controls/number-input';
 import { readNumber } from '../controls/read-input';
 import { Segmented } from '../controls/segmented';
@@ -59,10 +60,10 @@ export function LoaderExplorer() {
       <FieldNote id="explorer-seed-note" note={seedEntry.note} />
       <ol className="explorer-epochs">
         {epochs.map((e) => (
-          <li key={e.epoch} aria-label={`Epoch ${e.epoch}`}>
-            <span className="explorer-epoch-label">epoch {e.epoch}</span>
+          <li key={e.epoch} aria-label={`Epoch ${ordinal(e.epoch)}`}>
+            <span className="explorer-epoch-label">epoch {ordinal(e.epoch)}</span>
             {e.batches.map((batch, b) => (
-              <span key={b} className={batch.length < settings.batchSize ? 'explorer-batch partial' : 'explorer-batch'} aria-label={`Batch ${b}: ${batch.join(', ')}${batch.length < settings.batchSize ? ' (partial)' : ''}`} data-testid="explorer-batch">
+              <span key={b} className={batch.length < settings.batchSize ? 'explorer-batch partial' : 'explorer-batch'} aria-label={`Batch ${ordinal(b)}: ${batch.join(', ')}${batch.length < settings.batchSize ? ' (partial)' : ''}`} data-testid="explorer-batch">
                 {batch.map((item) => (
                   <Item key={item} item={item} />
                 ))}

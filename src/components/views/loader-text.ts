@@ -2,6 +2,9 @@ import type { ShuffleMode } from '../../engine/loader';
 import { formatCount } from '../format';
 import type { StripRow } from './loader-model';
 
+/** Epochs and batches as a reader counts them, from 1 (the loader and the CLI's JSON index them from 0). */
+export const ordinal = (index: number): string => formatCount(index + 1);
+
 /** What the stacked epochs show, per shuffle mode of the epoch under way. */
 export const SHUFFLE_READING: Record<ShuffleMode, string> = {
   on: 'Shuffle every epoch: each row is a new order, so each epoch’s batches hold new mixes.',
@@ -22,14 +25,14 @@ export function describeStrip(rows: readonly StripRow[], runLabel: string, dropL
   if (!first) return `The loader of ${runLabel}: not read yet.`;
   const same = rows.every((r) => r.order.every((v, i) => v === first.order[i]));
   const tail = first.partial > 0 ? `, the last one partial (${first.partial} examples)` : first.dropped > 0 && dropLast ? `; the last ${first.dropped} examples are dropped` : '';
-  return `The order in which the loader of ${runLabel} serves the ${formatCount(first.order.length)} training examples, epochs ${first.epoch} to ${first.epoch + rows.length - 1}, one row each, cut into ${formatCount(first.batches)} batch${first.batches === 1 ? '' : 'es'} of ${formatCount(first.batchSize)}${tail}. ${same ? 'Every row has the same order.' : 'The rows’ orders differ.'} The run takes batch ${first.next ?? 0} of epoch ${first.epoch} next.`;
+  return `The order in which the loader of ${runLabel} serves the ${formatCount(first.order.length)} training examples, epochs ${ordinal(first.epoch)} to ${ordinal(first.epoch + rows.length - 1)}, one row each, cut into ${formatCount(first.batches)} batch${first.batches === 1 ? '' : 'es'} of ${formatCount(first.batchSize)}${tail}. ${same ? 'Every row has the same order.' : 'The rows’ orders differ.'} The run takes batch ${ordinal(first.next ?? 0)} of epoch ${ordinal(first.epoch)} next.`;
 }
 
 /** The line under the strip: the batch pointed at (or the next one), what it holds. */
 export function pickedText(rows: readonly StripRow[], shown: { row: number; batch: number } | null, picked: boolean, indices: Int32Array | null, labels: ArrayLike<number> | null, classes: number): string {
   const row = shown ? rows[shown.row] : undefined;
   if (!shown || !row || !indices) return 'Point at a batch in the strip (or focus it and use the arrow keys) to ring its examples in the data.';
-  const what = `${picked ? 'Batch' : 'Next: batch'} ${shown.batch} of ${formatCount(row.batches)} in epoch ${row.epoch}`;
+  const what = `${picked ? 'Batch' : 'Next: batch'} ${ordinal(shown.batch)} of ${formatCount(row.batches)} in epoch ${ordinal(row.epoch)}`;
   const first = Array.from(indices.subarray(0, 8)).join(', ');
   const mix = labels && classes > 0 ? ` (${classCounts(indices, labels, classes)})` : '';
   return `${what}: ${formatCount(indices.length)} example${indices.length === 1 ? '' : 's'}${mix}, starting ${first}${indices.length > 8 ? ', …' : ''}.`;
