@@ -65,6 +65,15 @@ describe('gradient-noise view', () => {
     expect(screen.getByText(/Measuring took 12 % of training time at most/)).toBeInTheDocument();
   });
 
+  it('reads nothing into the noise of a run thrown off by its lr', () => {
+    loadRecording();
+    useMetricsStore.setState({ health: { mini: { kind: 'unstable', since: { step: 40, epoch: 4, examples: 1280, seconds: 0.4 }, loss: 11.1, initialLoss: 0.7 } } });
+    render(<NoiseView />);
+    expect(screen.queryByText(/B = 32’s batch is/)).toBeNull();
+    expect(screen.getByText(/B = 32 is unstable: its gradients describe that state, not what its batch size buys/)).toBeInTheDocument();
+    expect(screen.getByText(/B = 1’s batch is below the noise scale \(60\)/)).toBeInTheDocument();
+  });
+
   it('switches the left chart to the cosine, and the cadence control can turn measuring off', () => {
     loadRecording();
     render(<NoiseView />);

@@ -6,6 +6,7 @@ import type { PlotBand, PlotLevel, PlotLine, PlotMark } from '../charts/metric-p
 import { linearScale, logScale, type AxisScale, type Domain } from '../charts/nice-ticks';
 import { valuesInRange, type XY } from '../charts/series-lookup';
 import { formatCount, formatNumber } from '../format';
+import type { RunHealth } from '../../store/run-health';
 
 /** One run as the noise view draws it. */
 export interface NoiseRun {
@@ -130,9 +131,11 @@ export function noiseReadout(run: NoiseRun): NoiseReadout {
 }
 
 /** Whether a run's batch is below or above its current noise scale, in words. */
-export function batchVersusScale(run: NoiseRun): string | null {
+export function batchVersusScale(run: NoiseRun, health: RunHealth['kind'] = 'ok'): string | null {
   const bSimple = latestOf(run.series.bSimple);
   if (bSimple === null) return null;
+  // A run thrown off by its lr has small or wild gradients for that reason: they say nothing about its batch size.
+  if (health !== 'ok') return `${run.label} is ${health}: its gradients describe that state, not what its batch size buys, until it trains normally again.`;
   if (run.fullBatch) return `${run.label} uses every example: no noise, whatever the noise scale (${formatNumber(bSimple)}).`;
   const ratio = run.batchSize / bSimple;
   if (ratio < 0.5) return `${run.label}’s batch is below the noise scale (${formatNumber(bSimple)}): its steps are mostly noise, so a larger batch would still buy a better direction.`;

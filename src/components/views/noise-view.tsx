@@ -43,6 +43,7 @@ export function NoiseView() {
   // Deferred: React renders these charts in interruptible slices, so the page keeps its frames while they redraw.
   const noise = useDeferredValue(useMetricsStore((s) => s.noise));
   const statuses = useMetricsStore((s) => s.statuses);
+  const health = useMetricsStore((s) => s.health);
   const xAxis = useUiStore((s) => s.xAxis);
   const xDomain = useUiStore((s) => s.xDomain);
   const metric = useUiStore((s) => s.noiseMetric);
@@ -60,7 +61,7 @@ export function NoiseView() {
   const gradientModel = useMemo(() => batchGradientChart(noiseRuns, metric, x), [noiseRuns, metric, x]);
   const scaleModel = useMemo(() => noiseScaleChart(noiseRuns, x), [noiseRuns, x]);
   const shares = runs.map((r) => statuses[r.id]?.noiseShare).filter((s): s is number => typeof s === 'number');
-  const verdicts = noiseRuns.map(batchVersusScale).filter((v): v is string => v !== null);
+  const verdicts = noiseRuns.map((run) => batchVersusScale(run, health[run.id]?.kind)).filter((v): v is string => v !== null);
   const cadence = CADENCES.find((c) => c.ms === noiseEveryMs)?.value ?? 'off';
   const empty = noiseEveryMs === null ? 'Measuring is off: choose how often to measure above.' : 'Press ▶ Play: each run’s gradient noise is measured as it trains.';
 
