@@ -65,7 +65,7 @@ describe('workspace edges (CPU backend)', () => {
     }
     await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/^B = (1|32|N \(512\))’s loss became infinite or NaN at step/);
     const insight = (await page.getByRole('region', { name: 'What to look for' }).textContent()) ?? '';
-    expect(insight).toMatch(/became unstable first, then/);
+    expect(insight).toMatch(/the first to become unstable was .+, then/);
     await lr.fill('0.1');
     await lr.press('Enter');
   });

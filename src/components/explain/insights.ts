@@ -61,7 +61,8 @@ function troubleSentence(labels: Record<string, string>, statuses: RunStatus[], 
   const what = (t: (typeof troubled)[number]) => `${labels[t.id]} at ${AXIS_WORDS[axis](t.x)}${t.diverged ? ' (diverged)' : ''}`;
   const rest = troubled.slice(1).map(what);
   const one = troubled.length === 1;
-  const head = one ? `${what(first)} became unstable at its learning rate` : `Measured on this axis, ${what(first)} became unstable first, then ${rest.join(', then ')}`;
+  // "first became": the onset, which a card's "since step …" (the current stretch) can follow by far.
+  const head = one ? `${labels[first.id]} first became unstable at ${AXIS_WORDS[axis](first.x)}${first.diverged ? ' (diverged)' : ''}` : `Measured on this axis, the first to become unstable was ${what(first)}, then ${rest.join(', then ')}`;
   const blownUp = troubled.some((t) => t.diverged || NEEDS_RESET.includes(health[t.id]?.kind ?? 'ok'));
   const advice = blownUp
     ? 'A smaller lr steadies a run, but one that blew up stays broken: reset it with “Reset this run” on its card.'

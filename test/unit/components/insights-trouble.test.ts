@@ -12,11 +12,17 @@ describe('what to look for: instability, as measured', () => {
     const statuses = [status({ id: 'single', batchSize: 1, state: 'diverged' }), status({ id: 'full', batchSize: 64, state: 'diverged' })];
     const trouble = { single: at(33, 33), full: at(28, 28 * 64) };
     const bySteps = measuredInsights({ labels, statuses, comparison: null, trouble, axis: 'steps' }).join(' ');
-    expect(bySteps).toContain('B = N (64) at 28 steps (diverged) became unstable first, then B = 1 at 33 steps (diverged)');
+    expect(bySteps).toContain('the first to become unstable was B = N (64) at 28 steps (diverged), then B = 1 at 33 steps (diverged)');
     // On the examples axis the order flips: B = 1 had seen far fewer examples.
     const byExamples = measuredInsights({ labels, statuses, comparison: null, trouble, axis: 'examples' }).join(' ');
-    expect(byExamples).toContain('B = 1 at 33 examples seen (diverged) became unstable first');
+    expect(byExamples).toContain('the first to become unstable was B = 1 at 33 examples seen (diverged)');
     expect(bySteps).toContain('their steps overshot. A smaller lr steadies a run, but one that blew up stays broken: reset it with “Reset this run” on its card.');
+  });
+
+  it('names a single troubled run’s onset as its first, apart from the stretch its card counts from', () => {
+    const labels = { mini: 'B = 32' };
+    const text = measuredInsights({ labels, statuses: [status({ id: 'mini', batchSize: 32 })], comparison: null, trouble: { mini: at(503, 503 * 32) } }).join(' ');
+    expect(text).toContain('B = 32 first became unstable at 503 steps: its steps overshot. A smaller lr steadies it.');
   });
 
   it('advises a smaller lr while the runs are only unstable, and a reset once one is stuck or damaged', () => {
