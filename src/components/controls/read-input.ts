@@ -43,7 +43,8 @@ export function readNumber(text: string, limit: NumericLimit, what: string): Rea
   const clamped = Math.min(limit.max, Math.max(limit.min, rounded));
   if (clamped !== number) {
     const reason = number < limit.min ? `below the smallest ${what}` : number > limit.max ? `above the largest ${what}` : 'not a whole number';
-    return { value: clamped, note: `${trimmed} is ${reason}: using ${formatNumber(clamped)}.` };
+    // A whole number is quoted exactly (a seed of 2,147,483,647, not 2.15 × 10⁹): it is what the field will hold.
+    return { value: clamped, note: `${trimmed} is ${reason}: using ${limit.integer ? formatCount(clamped) : formatNumber(clamped)}.` };
   }
   return { value: clamped, note: null };
 }

@@ -24,6 +24,9 @@ describe('reading typed values', () => {
     expect(readNumber('0', LIMITS.lr, 'learning rate')).toEqual({ value: 0.0001, note: '0 is below the smallest learning rate: using 1 × 10⁻⁴.' });
     expect(readNumber('12.4', LIMITS.n, 'N').value).toBe(12);
     expect(readNumber('3', LIMITS.n, 'N').note).toBe('3 is below the smallest N: using 8.');
+    // A whole number is quoted exactly, as the field will hold it.
+    expect(readNumber('1e30', LIMITS.seed, 'seed').note).toBe('1e30 is above the largest seed: using 2,147,483,647.');
+    expect(readNumber('100000', LIMITS.n, 'N').note).toBe('100000 is above the largest N: using 65,536.');
     expect(readNumber('x', LIMITS.lr, 'learning rate')).toEqual({ value: null, note: '“x” is not a number: the learning rate stays as it was.' });
   });
 
