@@ -35,10 +35,13 @@ export function freeColour(runs: RunSetting[]): string | null {
   return RUN_COLOURS.find((c) => !runs.some((r) => r.colour === c)) ?? null;
 }
 
-/** "B = 1", "B = 32", "B = N (512)". */
+// Grouped like every other count on the page ("B = N (65,536)").
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** "B = 1", "B = 32", "B = N (512)", "B = N (65,536)". */
 export function runLabel(batchSize: BatchSizeSetting, n: number): string {
   const b = resolveBatchSize(batchSize, n);
-  return b >= n ? `B = N (${n})` : `B = ${b}`;
+  return b >= n ? `B = N (${COUNT.format(n)})` : `B = ${COUNT.format(b)}`;
 }
 
 /**

@@ -3,11 +3,17 @@ import { measuredInsights } from '../../../src/components/explain/insights';
 import { cliCommand } from '../../../src/experiment/cli-command';
 import { defaultConfig } from '../../../src/experiment/config';
 import { backendFromQuery, queryWithBackend } from '../../../src/runtime/url-backend';
-import { toWorkspaceSpec } from '../../../src/store/run-settings';
+import { runLabel, toWorkspaceSpec } from '../../../src/store/run-settings';
 import { initialSettings } from '../../../src/store/settings-store';
 import { status } from '../../component/fixtures';
 
 describe('workspace settings → training spec', () => {
+  it('names runs with counts grouped as everywhere else on the page', () => {
+    expect(runLabel('full', 65_536)).toBe('B = N (65,536)');
+    expect(runLabel(4096, 65_536)).toBe('B = 4,096');
+    expect(runLabel(1, 512)).toBe('B = 1');
+  });
+
   it('resolves B = N and keeps one shared lr by default', () => {
     const spec = toWorkspaceSpec(initialSettings());
     expect(spec.runs.map((r) => [r.id, r.batchSize, r.lr, r.shuffle])).toEqual([
