@@ -73,7 +73,7 @@ describe('run card', () => {
     useMetricsStore.setState({ statuses: { mini: status() }, health: { mini: { kind: 'stuck', since: at(400), loss: 0.705, accuracy: 0.5 } } });
     renderCard('mini', training);
     expect(screen.getByTestId('state-mini')).toHaveTextContent('stuck');
-    expect(screen.getByRole('alert')).toHaveTextContent('flat at 0.705 (50 % accuracy)');
+    expect(screen.getByRole('alert')).toHaveTextContent('flat, averaging 0.705 (50 % accuracy) over its last ten evaluations');
     fireEvent.click(screen.getByRole('button', { name: 'Reset this run' }));
     expect(training.resetRun).toHaveBeenCalledWith('mini');
   });

@@ -54,8 +54,8 @@ export function RunAlerts({ label, status, health, repeats, onResetRun }: RunAle
     alerts.push(
       <div key="stuck" className="run-alert" role="alert">
         <p>
-          {label} is stuck: after blowing up, its loss has stayed flat at {formatNumber(health.loss)}
-          {health.accuracy === null ? '' : ` (${formatNumber(100 * health.accuracy)} % accuracy)`} and it is no longer learning. Its hidden units saturated, so a smaller lr cannot revive it.
+          {label} is stuck: after blowing up, its loss has stayed flat, averaging {formatNumber(health.loss)}
+          {health.accuracy === null ? '' : ` (${formatNumber(100 * health.accuracy)} % accuracy)`} over its last ten evaluations, and it is no longer learning. Its hidden units saturated, so a smaller lr cannot revive it.
         </p>
         <button type="button" onClick={onResetRun}>
           Reset this run
