@@ -4,7 +4,8 @@ import type { RunEvent } from '../../runtime/protocol';
 
 /**
  * The CLI run that replays a run as it happened: the lr and shuffle it started with, then every mid-run change
- * after the step it landed at, up to the run's current step.
+ * after the step it landed at, up to the run's current step. A change made at that step or later (the lr lowered
+ * after a run diverged) has not acted on any step yet, so the command leaves it out.
  */
 export function cliRunFor(run: { batchSize: number | 'full'; lr: number; shuffle: ShuffleMode; steps: number; events: RunEvent[] }): CliRun {
   const lrChanges = run.events.flatMap((e) => (e.change.kind === 'lr' ? [{ step: e.step, lr: e.change.lr, previous: e.change.previous }] : []));
@@ -15,7 +16,7 @@ export function cliRunFor(run: { batchSize: number | 'full'; lr: number; shuffle
     lr: lrChanges[0]?.previous ?? run.lr,
     shuffle: shuffleChanges[0]?.previous ?? run.shuffle,
     steps: run.steps,
-    lrChanges: lrChanges.map(({ step, lr }) => ({ step, lr })),
-    shuffleChanges: shuffleChanges.map(({ step, shuffle }) => ({ step, shuffle })),
+    lrChanges: lrChanges.filter((c) => c.step < run.steps).map(({ step, lr }) => ({ step, lr })),
+    shuffleChanges: shuffleChanges.filter((c) => c.step < run.steps).map(({ step, shuffle }) => ({ step, shuffle })),
   };
 }

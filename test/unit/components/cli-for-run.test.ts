@@ -27,4 +27,12 @@ describe('the CLI run behind Copy as CLI', () => {
   it('uses the current values when nothing changed mid-run', () => {
     expect(cliRunFor({ batchSize: 'full', lr: 0.5, shuffle: 'once', steps: 10, events: [] })).toMatchObject({ lr: 0.5, shuffle: 'once', lrChanges: [], shuffleChanges: [] });
   });
+
+  it('leaves out a change made at the run’s last step (an lr lowered after it diverged): it acted on no step', () => {
+    const events: RunEvent[] = [
+      { ...at(40), label: 'lr 10', change: { kind: 'lr', lr: 10, previous: 0.1 } },
+      { ...at(58), label: 'lr 0.1', change: { kind: 'lr', lr: 0.1, previous: 10 } },
+    ];
+    expect(cliRunFor({ batchSize: 32, lr: 0.1, shuffle: 'on', steps: 58, events })).toMatchObject({ lr: 0.1, steps: 58, lrChanges: [{ step: 40, lr: 10 }] });
+  });
 });
