@@ -15,8 +15,8 @@ export function NoiseTable({ runs }: { runs: readonly NoiseRun[] }) {
       <thead>
         <tr>
           <th scope="col">run</th>
-          <th scope="col">cos(g_B, G)</th>
-          <th scope="col">|g_B − G| / |G|</th>
+          <th scope="col" className="formula-head">cos(g_B, G)</th>
+          <th scope="col" className="formula-head">|g_B − G| / |G|</th>
           <th scope="col">expected</th>
           <th scope="col">B_simple</th>
           <th scope="col">2-batch estimate</th>
