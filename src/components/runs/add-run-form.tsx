@@ -10,7 +10,7 @@ export function AddRunForm() {
   const n = useSettingsStore((s) => s.experiment.n);
   const [draft, setDraft] = useState('8');
   const [note, setNote] = useState<string | null>(null);
-  if (runCount >= MAX_RUNS) return null;
+  if (runCount >= MAX_RUNS) return <p className="run-note">{MAX_RUNS} runs at most: remove an extra run to add another.</p>;
   const add = () => {
     const reading = readBatchSize(draft, n, 'no run added');
     setNote(reading.note);
