@@ -72,7 +72,8 @@ describe('gradient cloud', () => {
       fireEvent.keyDown(screen.getByRole('textbox', { name: 'Batch size of the samples (number)' }), { key: 'Enter' });
     });
     expect(training.analyseGradients).toHaveBeenLastCalledWith('mini', 512);
-    await screen.findByRole('img', { name: /1 sampled gradients of batches of 512 .*RMS distance from G 0 \(random-batch theory 0\)/ });
+    await screen.findByRole('img', { name: /1 sampled gradient of batches of 512 .*RMS distance from G 0 \(random-batch theory 0\)/ });
+    expect(screen.getByText(/: 1 batch of 512/)).toBeInTheDocument();
   });
 });
 

@@ -48,5 +48,5 @@ export function describeCloud(analysis: GradientAnalysis, label: string): string
   const { measured, theory } = cloudSpread(analysis);
   const count = analysis.cloud.points.length;
   const where = analysis.cloud.kind === 'parameters' ? 'in (∂w, ∂b)' : 'as the part along G and the size of the rest';
-  return `${formatCount(count)} sampled gradients of batches of ${formatCount(analysis.cloud.batchSize)} at ${label}’s weights, drawn ${where}: RMS distance from G ${formatNumber(measured)} (random-batch theory ${formatNumber(theory)}).`;
+  return `${formatCount(count)} sampled gradient${count === 1 ? '' : 's'} of batches of ${formatCount(analysis.cloud.batchSize)} at ${label}’s weights, drawn ${where}: RMS distance from G ${formatNumber(measured)} (random-batch theory ${formatNumber(theory)}).`;
 }

@@ -23,7 +23,7 @@ export function CloudView() {
   const model = useMemo(() => (analysis ? cloudChart(analysis) : null), [analysis]);
   const spread = analysis ? cloudSpread(analysis) : null;
   const colour = run?.colour ?? '#0072B2';
-  const status = error ? `Could not measure: ${error}` : analysis ? `${label} at step ${formatCount(analysis.step)}: ${formatCount(analysis.cloud.points.length)} batches of ${formatCount(analysis.cloud.batchSize)}${analysis.rows < analysis.n ? ` from a random ${formatCount(analysis.rows)} of the ${formatCount(n)} examples` : ''}.` : 'No measurement yet.';
+  const status = error ? `Could not measure: ${error}` : analysis ? `${label} at step ${formatCount(analysis.step)}: ${formatCount(analysis.cloud.points.length)} batch${analysis.cloud.points.length === 1 ? '' : 'es'} of ${formatCount(analysis.cloud.batchSize)}${analysis.rows < analysis.n ? ` from a random ${formatCount(analysis.rows)} of the ${formatCount(n)} examples` : ''}.` : 'No measurement yet.';
   const stops = useMemo(() => [...new Set([...batchSizeTicks(n).filter((b) => b < n), ...Array.from({ length: 20 }, (_, i) => 2 ** i).filter((b) => b < n), n])].sort((a, b) => a - b), [n]);
   return (
     <div className="analysis-view">
