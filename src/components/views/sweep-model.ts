@@ -100,11 +100,22 @@ export interface MemoryReading {
   backend: BackendSweep;
   fit: MemoryFit;
   largestFitting: number;
+  /** Whether the peak grew enough over the sizes timed to say what an example adds (a cancelled sweep may not). */
+  measurable: boolean;
+  /** The smallest and largest B timed. */
+  range: [number, number];
 }
+
+// Below this growth over the sizes timed (as a share of the fixed bytes), the slope is rounding, not a measurement.
+const MEASURABLE_GROWTH = 0.1;
 
 export function memoryReading(backend: BackendSweep | null, budgetBytes: number): MemoryReading | null {
   const fit = backend ? fitMemory(backend.points) : null;
-  return backend && fit ? { backend, fit, largestFitting: largestFittingBatch(fit, budgetBytes) } : null;
+  if (!backend || !fit) return null;
+  const sizes = backend.points.filter((p) => p.peakBytes !== null).map((p) => p.batchSize);
+  const range: [number, number] = [Math.min(...sizes), Math.max(...sizes)];
+  const measurable = fit.bytesPerExample * (range[1] - range[0]) >= MEASURABLE_GROWTH * Math.max(fit.fixedBytes, 1);
+  return { backend, fit, largestFitting: largestFittingBatch(fit, budgetBytes), measurable, range };
 }
 
 /**
@@ -113,7 +124,7 @@ export function memoryReading(backend: BackendSweep | null, budgetBytes: number)
  */
 export function memoryChart(current: SweepResult | null, kept: readonly SweepResult[], runs: readonly RunMark[], reading: MemoryReading | null, budgetBytes: number): SweepChartModel {
   const chart = chartOf(current, kept, runs, 'peak MiB during a step', (p) => (p.peakBytes === null ? null : p.peakBytes / MIB));
-  if (!reading || !chart.hasData) return chart;
+  if (!reading?.measurable || !chart.hasData) return chart;
   const [from, to] = chart.x.domain;
   const fitted = (b: number) => (reading.fit.fixedBytes + reading.fit.bytesPerExample * b) / MIB;
   const fitLine: PlotLine = {

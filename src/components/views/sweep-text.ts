@@ -62,6 +62,10 @@ function versusCpu(gpu: BackendSweep, cpu: BackendSweep): string {
 /** Memory in a sentence: bytes per example from the fit, and the largest B the budget would hold. */
 export function memorySentence(reading: MemoryReading, budgetBytes: number): string {
   const { fit, largestFitting, backend } = reading;
+  if (!reading.measurable) {
+    const [from, to] = reading.range;
+    return `${nameOf(backend)}: from B = ${formatCount(from)} to ${formatCount(to)} the peak hardly grows (about ${formatBytes(Math.max(0, fit.fixedBytes))} throughout), too narrow a range to tell what each example adds, so no budget estimate: a sweep that reaches larger batches can tell.`;
+  }
   const fits = Number.isFinite(largestFitting) ? `up to ${about(largestFitting)}` : 'any batch';
   return (
     `${nameOf(backend)}: each example in a step adds about ${formatBytes(fit.bytesPerExample)} at the peak, on top of ${formatBytes(Math.max(0, fit.fixedBytes))} ` +

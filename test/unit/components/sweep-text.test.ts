@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { crossoverSentence, stopSentence } from '../../../src/components/views/sweep-text';
+import { memoryReading } from '../../../src/components/views/sweep-model';
+import { crossoverSentence, memorySentence, stopSentence } from '../../../src/components/views/sweep-text';
 import { pointFromBlocks, sweepBatchSizes } from '../../../src/engine/throughput';
 import type { BackendSweep } from '../../../src/runtime/protocol';
 import type { SweepResult } from '../../../src/store/sweep-store';
@@ -30,5 +31,19 @@ describe('the sweep’s sentences', () => {
     expect(stopSentence({ ...curve('wasm', 1, 1), stop: { batchSize: 32_768, reason: 'memory', message: 'memory ran out at B = 32,768 (out of memory)' } })).toBe(
       'WASM stopped early: memory ran out at B = 32,768 (out of memory).',
     );
+  });
+
+  it('fit bytes per example only where the peak grew over the sizes timed (a cancelled sweep stops at small B)', () => {
+    const GIB = 2 ** 30;
+    const withMemory = (largest: number): BackendSweep => ({
+      ...curve('cpu', 0.01, 0.001, largest),
+      points: sweepBatchSizes(largest).map((b) => pointFromBlocks(b, 1, [1], { peakBytes: 1_650_000 + 844 * b, stepBytes: 844 * b })),
+    });
+    const cancelled = memoryReading(withMemory(64), GIB)!;
+    expect(cancelled.measurable).toBe(false);
+    expect(memorySentence(cancelled, GIB)).toMatch(/^CPU: from B = 1 to 64 the peak hardly grows .* so no budget estimate/);
+    const full = memoryReading(withMemory(4096), GIB)!;
+    expect(full.measurable).toBe(true);
+    expect(memorySentence(full, GIB)).toMatch(/^CPU: each example in a step adds about 844 B at the peak/);
   });
 });
