@@ -122,6 +122,8 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
   };
 
   let attempt = 0;
+  // Pauses sent but not yet confirmed: until then the host's reports still say "playing", and the button must not.
+  let pausesInFlight = 0;
   const onMessage = (from: number) => (message: HostMessage) => {
     // Messages from a connection that has since been replaced (a backend switch) are stale.
     if (disposed || from !== attempt) return;
@@ -129,7 +131,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     switch (message.kind) {
       case 'metrics':
         history.ingest(message.generation, message.updates);
-        useMetricsStore.setState({ playing: message.playing });
+        if (pausesInFlight === 0) useMetricsStore.setState({ playing: message.playing });
         schedulePublish();
         break;
       case 'batch':
@@ -230,8 +232,9 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
   });
   reconnect();
 
-  const withHost = (action: (c: HostConnection) => void | Promise<void>) => {
-    void (async () => {
+  /** Runs `action` once the host is connected and has the latest settings; the promise settles after it. */
+  const withHost = (action: (c: HostConnection) => void | Promise<void>): Promise<void> =>
+    (async () => {
       await connecting;
       if (applyTimer) {
         clearTimeout(applyTimer);
@@ -239,7 +242,6 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
       }
       if (connection) await action(connection);
     })();
-  };
 
   return {
     play() {
@@ -249,14 +251,19 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
         return;
       }
       useMetricsStore.setState({ starting: true });
-      withHost((c) => startPlaying(c.host));
+      // Unless Pause or Reset called it off meanwhile, or the connection's own start already played.
+      void withHost((c) => (useMetricsStore.getState().starting ? startPlaying(c.host) : undefined));
     },
     pause() {
-      useMetricsStore.setState({ starting: false });
-      withHost((c) => c.host.pause());
+      // The button shows the pause at once; the host's reports catch up when it has stopped between chunks.
+      useMetricsStore.setState({ starting: false, playing: false });
+      pausesInFlight++;
+      void withHost((c) => c.host.pause()).finally(() => pausesInFlight--);
     },
     step: () => withHost((c) => void c.host.step()),
     reset() {
+      // Reset leaves the runs paused: a Play still waiting for its start (a backend warming up) is called off now.
+      useMetricsStore.setState({ starting: false });
       hideOldRuns();
       withHost(async (c) => settleIfCurrent(await c.host.reset()));
     },

@@ -10,13 +10,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * A host that restarts (new generation) when the experiment changes and whose play() waits for `release`; with
- * `slowFirstApply` its first apply (building the first runs at start-up) waits for `finishFirstApply`.
+ * `slowFirstApply` its first apply (building the first runs at start-up) waits for `finishFirstApply`; with
+ * `slowPause` its pause() waits for `releasePause` (the host stops between chunks).
  */
-function fakeHost({ slowFirstApply = false } = {}) {
+function fakeHost({ slowFirstApply = false, slowPause = false } = {}) {
   let listener: (m: HostMessage) => void = () => undefined;
   let generation = 0;
   let key = '';
   let release: (() => void) | null = null;
+  let releasePause: (() => void) | null = null;
   let finishFirst: (() => void) | null = null;
   const firstApplyDone = slowFirstApply ? new Promise<void>((resolve) => (finishFirst = resolve)) : Promise.resolve();
   const calls: string[] = [];
@@ -38,7 +40,10 @@ function fakeHost({ slowFirstApply = false } = {}) {
         calls.push('play');
         release = () => resolve(true);
       }),
-    pause: () => void calls.push('pause'),
+    pause: () => {
+      calls.push('pause');
+      if (slowPause) return new Promise<void>((resolve) => (releasePause = resolve));
+    },
     step: async () => undefined,
     reset: async () => {
       calls.push('reset');
@@ -62,6 +67,7 @@ function fakeHost({ slowFirstApply = false } = {}) {
       return generation;
     },
     releasePlay: () => release?.(),
+    releasePause: () => releasePause?.(),
     finishFirstApply: () => finishFirst?.(),
   };
 }
@@ -119,6 +125,44 @@ describe('training bridge', () => {
     host.releasePlay();
     await sleep(10);
     expect(useMetricsStore.getState()).toMatchObject({ starting: false, playing: true });
+  });
+
+  it('shows a pause at once, and keeps showing it while the host’s last reports from before it still say playing', async () => {
+    const host = fakeHost({ slowPause: true });
+    bridge = startTrainingBridge(host.connect);
+    await sleep(20);
+    bridge.play();
+    await sleep(20);
+    host.releasePlay();
+    await sleep(10);
+    expect(useMetricsStore.getState().playing).toBe(true);
+    bridge.pause();
+    expect(useMetricsStore.getState()).toMatchObject({ starting: false, playing: false });
+    host.send(1, 40, true);
+    await sleep(20);
+    expect(useMetricsStore.getState().playing).toBe(false);
+    host.releasePause();
+    await sleep(10);
+    host.send(1, 41, false);
+    expect(useMetricsStore.getState().playing).toBe(false);
+    // Once the pause is confirmed, the host's reports rule again (a later Play).
+    host.send(1, 42, true);
+    expect(useMetricsStore.getState().playing).toBe(true);
+  });
+
+  it('calls off a Play still waiting for its start when Reset is pressed: the runs stay paused', async () => {
+    const host = fakeHost({ slowFirstApply: true });
+    bridge = startTrainingBridge(host.connect);
+    await sleep(20);
+    bridge.play();
+    expect(useMetricsStore.getState().starting).toBe(true);
+    bridge.reset();
+    expect(useMetricsStore.getState().starting).toBe(false);
+    host.finishFirstApply();
+    await sleep(50);
+    expect(host.calls).toContain('reset');
+    expect(host.calls).not.toContain('play');
+    expect(useMetricsStore.getState()).toMatchObject({ starting: false, playing: false });
   });
 
   it('at start-up, applies a change made while the first runs are built before Play, and never shows those runs', async () => {
