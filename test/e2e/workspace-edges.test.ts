@@ -114,6 +114,7 @@ describe('small screens', () => {
         await openWorkspace(page, '?backend=cpu');
         await page.getByRole('button', { name: /Play/ }).click();
         await waitForHistories(page, (h) => RUN_IDS.every((id) => (h[id]?.evals.length ?? 0) > 3));
+        await page.getByRole('button', { name: 'B = 1: own settings' }).click();
         const layout = await page.evaluate(() => ({
           header: document.querySelector('.top-bar')!.getBoundingClientRect().height,
           chartTop: document.querySelector('.chart-panel')!.getBoundingClientRect().top,
@@ -138,6 +139,13 @@ describe('small screens', () => {
         expect(layout.scrollWidth).toBeLessThanOrEqual(viewport.width);
         expect(layout.lrField).toBeLessThanOrEqual(viewport.width);
         for (const width of layout.cards) expect(width).toBeGreaterThan(300);
+        // The settings come last in one column: the header's link takes the student there.
+        await page.getByRole('link', { name: 'Settings ↓' }).click();
+        await page.waitForTimeout(300);
+        const headingTop = await page.evaluate(() => document.querySelector('.controls-panel h2')!.getBoundingClientRect().top);
+        // Below a sticky header (tablet), or at the top once a phone's header has scrolled away.
+        expect(headingTop).toBeGreaterThanOrEqual(viewport.width > 640 ? layout.header : 0);
+        expect(headingTop).toBeLessThan(viewport.height / 3);
         mkdirSync('test-results', { recursive: true });
         await page.screenshot({ path: `test-results/workspace-${viewport.width}x${viewport.height}.png`, fullPage: true });
         expect(session.errors).toEqual([]);

@@ -8,7 +8,7 @@ import { ShuffleControl } from './shuffle-control';
 /** The left column: what to train and how. Reads only the settings store, so metric updates never re-render it. */
 export function ControlsPanel() {
   return (
-    <aside className="controls-panel" aria-label="Experiment settings">
+    <aside className="controls-panel" id="experiment-settings" aria-label="Experiment settings">
       <section>
         <h2>Training</h2>
         <BatchSizeControl />

@@ -61,6 +61,10 @@ export function TopBar() {
           </select>
         </label>
       </div>
+      {/* In one column the settings come after the chart and the runs: one tap away. */}
+      <a className="jump-to-settings" href="#experiment-settings">
+        Settings ↓
+      </a>
       <div className="backend-badge" aria-live="polite" data-testid="backend-badge" title={backend?.inWorker === false ? 'Training on the page’s thread' : 'Training in a Web Worker'}>
         {backend ? backend.label : 'Starting…'}
       </div>
