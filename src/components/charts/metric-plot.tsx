@@ -66,6 +66,17 @@ export interface MetricPlotProps {
 const MARGIN = { top: 10, right: 16, bottom: 28, left: 8 };
 
 /** A small chart of measured lines and dots over the workspace's x-axis, with our own ticks (see nice-ticks). */
+// A mark's label sits left of its line, except near the plot's left edge, where it would cover the y-axis ticks.
+const LEFT_EDGE = 0.15;
+
+/** Which side of a vertical mark its label goes. */
+export function markLabelSide(value: number, x: AxisScale, logX: boolean): 'insideTopRight' | 'insideTopLeft' {
+  const [from, to] = x.domain;
+  const at = (v: number) => (logX ? Math.log(v) : v);
+  const fraction = (at(value) - at(from)) / (at(to) - at(from));
+  return fraction < LEFT_EDGE ? 'insideTopLeft' : 'insideTopRight';
+}
+
 export const MetricPlot = memo(function MetricPlot({ width, height, x, y, logY, logX = false, xTitle, yTitle, lines, dots, dotStyle, levels = [], marks = [], bands = [], highlights = [] }: MetricPlotProps) {
   const yWidth = yAxisWidth(y.ticks.map(tickFormatter(y.ticks)));
   const xShown = { ...x, ticks: ticksThatFit(x.ticks, width - MARGIN.left - MARGIN.right - yWidth, tickFormatter(x.ticks)) };
@@ -104,7 +115,7 @@ export const MetricPlot = memo(function MetricPlot({ width, height, x, y, logY, 
             stroke={mark.colour}
             strokeDasharray="2 3"
             strokeWidth={1.5}
-            label={{ value: mark.label, position: 'insideTopRight', fontSize: 11, fill: AXIS_TEXT, className: 'level-label' }}
+            label={{ value: mark.label, position: markLabelSide(mark.x, x, logX), fontSize: 11, fill: AXIS_TEXT, className: 'level-label' }}
           />
         ))}
         <DotCloud sets={dots} radius={dotStyle?.radius} opacity={dotStyle?.opacity} />
