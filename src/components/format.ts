@@ -16,6 +16,19 @@ function scientific(value: number, digits: number): string {
 // the charts' tick labels (formatted on every redraw) a visible share of each frame.
 const DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
+const THREE_SIGNIFICANT = new Intl.NumberFormat('en-US', { minimumSignificantDigits: 3, maximumSignificantDigits: 3 });
+
+/**
+ * A live measurement beside others of its kind (a card's losses): as formatNumber, but keeping the zeros of its 3
+ * significant digits ("0.700", not "0.7" beside "0.698"), so neighbouring readings show the same precision.
+ */
+export function formatReading(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return formatNumber(value);
+  const magnitude = Math.abs(value);
+  if (magnitude === 0 || magnitude < 1e-3 || magnitude >= 1000) return formatNumber(value);
+  return THREE_SIGNIFICANT.format(value);
+}
+
 /** Numbers for reading: 3 significant digits, thousands separated, no exponent noise for everyday sizes. */
 export function formatNumber(value: number | null | undefined, digits = 3): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';

@@ -6,7 +6,7 @@ import { effectiveLr, repeatedRuns, runLabels, type RunSetting } from '../../sto
 import { useSettingsStore } from '../../store/settings-store';
 import type { EvalPoint, RunStatus, Speed } from '../../runtime/protocol';
 import type { ShuffleMode } from '../../engine/loader';
-import { formatCount, formatMs, formatNumber } from '../format';
+import { formatCount, formatMs, formatNumber, formatReading } from '../format';
 import { useTraining } from '../training-context';
 import { cliRunFor } from './cli-for-run';
 import { copyText } from './copy-text';
@@ -74,11 +74,11 @@ export const RunNumbers = memo(function RunNumbers({ status, latest, classificat
       </div>
       <div>
         <dt>training loss</dt>
-        <dd>{formatNumber(latest?.trainLoss)}</dd>
+        <dd>{formatReading(latest?.trainLoss)}</dd>
       </div>
       <div>
         <dt>test loss</dt>
-        <dd>{formatNumber(latest?.testLoss)}</dd>
+        <dd>{formatReading(latest?.testLoss)}</dd>
       </div>
       {classification ? (
         <div>

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatMs, formatNumber, formatTick, superscript, tickFormatter } from '../../../src/components/format';
+import { formatBytes, formatMs, formatNumber, formatReading, formatTick, superscript, tickFormatter } from '../../../src/components/format';
+
+describe('formatReading', () => {
+  it('keeps the zeros of 3 significant digits, so a card’s losses read at one precision', () => {
+    expect(formatReading(0.69998)).toBe('0.700');
+    expect(formatReading(0.698)).toBe('0.698');
+    expect(formatReading(12)).toBe('12.0');
+    expect(formatReading(1234.4)).toBe('1,234');
+    expect(formatReading(2.5e-5)).toBe('2.5 × 10⁻⁵');
+    expect(formatReading(null)).toBe('—');
+    expect(formatReading(Number.POSITIVE_INFINITY)).toBe('∞');
+  });
+});
 
 describe('formatNumber', () => {
   it('writes tiny and huge numbers with a real superscript exponent and 3 significant digits', () => {
