@@ -13,6 +13,10 @@ export const NOISE_SPACING = 6;
  * gradient over a large N) takes longer than all the training before it.
  */
 export const NOISE_BUDGET = 0.15;
+/** The next measurement is counted at this multiple of what one took: single timings on a busy device vary. */
+export const NOISE_ESTIMATE_MARGIN = 1.5;
+/** No paced measurement before a run has trained this long (ms): over a few ms of training any measurement is a large share. */
+export const NOISE_MIN_TRAINING_MS = 250;
 
 /** Where a run stands against its noise schedule. */
 export interface NoiseClock {
@@ -33,7 +37,12 @@ export interface NoiseClock {
 export function noiseIsDue(clock: NoiseClock, everyMs: number, always: boolean): boolean {
   if (!clock.newSteps) return false;
   if (always) return true;
-  return clock.msSinceLast >= everyMs && clock.trainMsSinceLast >= NOISE_SPACING * clock.lastMs && clock.spentMs + clock.lastMs <= NOISE_BUDGET * clock.trainedMs;
+  return (
+    clock.msSinceLast >= everyMs &&
+    clock.trainedMs >= NOISE_MIN_TRAINING_MS &&
+    clock.trainMsSinceLast >= NOISE_SPACING * clock.lastMs &&
+    clock.spentMs + NOISE_ESTIMATE_MARGIN * clock.lastMs <= NOISE_BUDGET * clock.trainedMs
+  );
 }
 
 /**
@@ -57,6 +66,25 @@ export function noisePoint(at: RunPosition, stats: NoiseStats, n: number): Noise
   };
 }
 
+/**
+ * The quickest initial measurement of the runs on one dataset: they all take per-example gradients over the same N
+ * rows, but the first run's also compiles the shaders, so the quickest is what a measurement costs warm.
+ */
+export interface NoiseCostBook {
+  record(ms: number): void;
+  quickest(): number | null;
+}
+
+export function createNoiseCostBook(): NoiseCostBook {
+  let quickest: number | null = null;
+  return {
+    record(ms) {
+      quickest = quickest === null ? ms : Math.min(quickest, ms);
+    },
+    quickest: () => quickest,
+  };
+}
+
 /** A run's wall time spent training and measuring noise, and when it last measured. */
 export interface NoiseMeter {
   /** Wall time of a block of training steps. */
@@ -68,16 +96,15 @@ export interface NoiseMeter {
   share(): number | null;
 }
 
-export function createNoiseMeter(): NoiseMeter {
+export function createNoiseMeter(costs: NoiseCostBook = createNoiseCostBook()): NoiseMeter {
   let trainMs = 0;
   let noiseMs = 0;
   let trainMsSince = 0;
   let lastAt = Number.NEGATIVE_INFINITY;
   let lastStep = -1;
   // The last two measurements' durations: the spacing follows their mean, so one slow one (a GC) stalls it only a
-  // little. Until a paced one is timed, the initial one (compiling included) stands in: it errs on the long side.
+  // little. Until a paced one is timed, the quickest initial one on this dataset stands in.
   let recent: number[] = [];
-  let initialMs = 0;
   return {
     trained(ms) {
       trainMs += ms;
@@ -87,13 +114,13 @@ export function createNoiseMeter(): NoiseMeter {
       lastAt = at;
       lastStep = step;
       trainMsSince = 0;
-      if (occasion === 'initial') initialMs = ms;
+      if (occasion === 'initial') costs.record(ms);
       if (occasion !== 'paced') return;
       noiseMs += ms;
       recent = [...recent, ms].slice(-2);
     },
     due(now, step, ok, everyMs, always) {
-      const lastMs = recent.length ? recent.reduce((s, v) => s + v, 0) / recent.length : initialMs;
+      const lastMs = recent.length ? recent.reduce((s, v) => s + v, 0) / recent.length : (costs.quickest() ?? 0);
       return noiseIsDue({ newSteps: ok && step !== lastStep, msSinceLast: now - lastAt, trainMsSinceLast: trainMsSince, lastMs, spentMs: noiseMs, trainedMs: trainMs }, everyMs, always);
     },
     share: () => (trainMs > 0 && noiseMs > 0 ? noiseMs / trainMs : null),

@@ -4,7 +4,7 @@ import type { StepRecord, Trainer } from '../engine/trainer';
 import { PATH_PARAMETERS, type BatchLossPoint, type EvalPoint, type LoaderSnapshot, type NoisePoint, type RunEvent, type RunPosition, type RunSpec, type RunStatus, type RunUpdate, type StopRule } from '../runtime/protocol';
 import { batchLossPoints } from './batch-loss-points';
 import { createBatchLossRing } from './recent-batch-losses';
-import { createNoiseMeter, noisePoint, type NoiseOccasion } from './noise-meter';
+import { createNoiseMeter, noisePoint, type NoiseCostBook, type NoiseOccasion } from './noise-meter';
 import { createStepClock } from './step-clock';
 import { trainerFor, warmUp, type TrainerContext } from './run-trainer';
 
@@ -17,6 +17,8 @@ export interface SlotContext extends TrainerContext {
   snapshotsWanted(): boolean;
   /** The backend's current readback round trip (ms), subtracted from each chunk's wall time. */
   readbackMs(): number;
+  /** What a noise measurement costs on this dataset, shared by its runs. */
+  noiseCosts: NoiseCostBook;
 }
 
 /** A run's parameters and position, enough to resume it on another backend. */
@@ -103,7 +105,7 @@ export async function createRunSlot(
   let evals: EvalPoint[] = [];
   let events: RunEvent[] = [];
   let noise: NoisePoint[] = [];
-  const meter = createNoiseMeter();
+  const meter = createNoiseMeter(context.noiseCosts);
   const recentLosses = createBatchLossRing();
 
   const at = (): RunPosition => ({

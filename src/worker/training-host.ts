@@ -5,6 +5,7 @@ import { contextLost, fallBackToCpu, liveTensorCount, selectBackend, watchContex
 import { modelView } from './model-view';
 import { analyseGradients, createMatrixCache } from './gradient-analysis';
 import { createReadbackLatency, type ReadbackLatency } from './readback-latency';
+import { createNoiseCostBook } from './noise-meter';
 import { createRunSlot, type RunSlot, type RunSnapshot, type SlotContext } from './run-slot';
 import { createScheduler } from './scheduler';
 
@@ -31,6 +32,8 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
   let lastView = 0;
   let unwatchContext: () => void = () => undefined;
   let latency: ReadbackLatency | null = null;
+  // Reset with the data: a measurement's cost depends on N.
+  let noiseCosts = createNoiseCostBook();
   const matrices = createMatrixCache();
 
   let disposed = false;
@@ -46,6 +49,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
     // A readback from a lost context returns zeros: never keep that as a resume point.
     snapshotsWanted: () => backend?.name === 'webgl' && !contextLost(),
     readbackMs: () => latency?.ms ?? 0,
+    noiseCosts,
   });
 
   /** A fresh readback-latency estimate on the current backend (a few probes, so the first kernel's compile is outvoted). */
@@ -87,6 +91,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
     if (!resume) generation++;
     dataset = generateDataset(spec!.experiment.dataset);
     data = uploadDataset(dataset);
+    noiseCosts = createNoiseCostBook();
     for (const run of spec!.runs) {
       const slot = await createRunSlot(context(), run, spec!.stopAt, resume?.get(run.id) ?? null);
       slots.push(slot);

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../../../src/engine/datasets';
 import { uploadDataset } from '../../../src/engine/device-data';
 import { createRunSlot, type SlotContext } from '../../../src/worker/run-slot';
+import { createNoiseCostBook } from '../../../src/worker/noise-meter';
 
 describe('a run slot’s batch losses', () => {
   it('for B = N, equal the full training loss evaluated at the same step (within 1e-6)', async () => {
     const data = uploadDataset(generateDataset({ name: 'moons', n: 64, noise: 0.2, testShare: 0.25, seed: 3 }));
-    const context: SlotContext = { data, model: { kind: 'mlp', hidden: [8], activation: 'tanh' }, momentum: 0, dropLast: false, seed: 3, snapshotsWanted: () => false, readbackMs: () => 0 };
+    const context: SlotContext = { data, model: { kind: 'mlp', hidden: [8], activation: 'tanh' }, momentum: 0, dropLast: false, seed: 3, snapshotsWanted: () => false, readbackMs: () => 0, noiseCosts: createNoiseCostBook() };
     const slot = await createRunSlot(context, { id: 'full', batchSize: 64, lr: 0.5, shuffle: 'on', enabled: true }, null);
     try {
       await slot.evaluate();

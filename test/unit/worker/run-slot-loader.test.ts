@@ -5,6 +5,7 @@ import { createDataLoader } from '../../../src/engine/loader';
 import { createBatchLossRing } from '../../../src/worker/recent-batch-losses';
 import { createRunSlot, type SlotContext } from '../../../src/worker/run-slot';
 import type { StepRecord } from '../../../src/engine/trainer-types';
+import { createNoiseCostBook } from '../../../src/worker/noise-meter';
 
 const record = (step: number, loss: number): StepRecord => ({ step, epoch: step / 4, examplesSeen: step, batchSize: 1, batchLoss: loss, batchEpoch: Math.floor(step / 4), batchInEpoch: step % 4 });
 
@@ -24,7 +25,7 @@ describe('the recent batch losses', () => {
 describe('a run slot’s loader snapshot', () => {
   it('says where its loader stands, with each step’s batch loss at its batch, after a shuffle change', async () => {
     const data = uploadDataset(generateDataset({ name: 'moons', n: 40, noise: 0.2, testShare: 0.25, seed: 3 }));
-    const context: SlotContext = { data, model: { kind: 'mlp', hidden: [4], activation: 'tanh' }, momentum: 0, dropLast: false, seed: 3, snapshotsWanted: () => false, readbackMs: () => 0 };
+    const context: SlotContext = { data, model: { kind: 'mlp', hidden: [4], activation: 'tanh' }, momentum: 0, dropLast: false, seed: 3, snapshotsWanted: () => false, readbackMs: () => 0, noiseCosts: createNoiseCostBook() };
     const slot = await createRunSlot(context, { id: 'mini', batchSize: 16, lr: 0.3, shuffle: 'on', enabled: true }, null);
     try {
       await slot.runChunk(4);

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../../../src/engine/datasets';
 import { uploadDataset } from '../../../src/engine/device-data';
 import { expectedBatchErrorSq } from '../../../src/engine/noise';
-import { createNoiseMeter, NOISE_SPACING, noiseIsDue } from '../../../src/worker/noise-meter';
+import { createNoiseCostBook, createNoiseMeter, NOISE_SPACING, noiseIsDue } from '../../../src/worker/noise-meter';
 import { createRunSlot, type SlotContext } from '../../../src/worker/run-slot';
 
 const dataset = () => uploadDataset(generateDataset({ name: 'moons', n: 64, noise: 0.2, testShare: 0.25, seed: 3 }));
-const contextFor = (data: ReturnType<typeof dataset>): SlotContext => ({ data, model: { kind: 'mlp', hidden: [8], activation: 'tanh' }, momentum: 0, dropLast: false, seed: 3, snapshotsWanted: () => false, readbackMs: () => 0 });
+const contextFor = (data: ReturnType<typeof dataset>): SlotContext => ({ data, model: { kind: 'mlp', hidden: [8], activation: 'tanh' }, momentum: 0, dropLast: false, seed: 3, snapshotsWanted: () => false, readbackMs: () => 0, noiseCosts: createNoiseCostBook() });
 
 describe('a run slot’s gradient-noise measurements', () => {
   it('leave training untouched: the same losses with and without them', async () => {
@@ -106,5 +106,40 @@ describe('a run slot’s gradient-noise measurements', () => {
     expect(meter.share()).toBeNull();
     meter.measured(2, 10, 200, 'paced');
     expect(meter.share()).toBeCloseTo(0.1, 12);
+  });
+
+  it('does not hold back a run behind the first run’s shader compile: the quickest initial measurement stands in', () => {
+    const costs = createNoiseCostBook();
+    const first = createNoiseMeter(costs);
+    const second = createNoiseMeter(costs);
+    first.measured(0, 400, 400, 'initial');
+    second.measured(0, 10, 410, 'initial');
+    first.trained(300);
+    // Its own 400 ms would ask for 4 s of training first; a warm measurement costs 10 ms.
+    expect(first.due(2000, 30, true, 500, false)).toBe(true);
+    // A run that has barely trained measures nothing paced yet, however cheap a measurement is.
+    second.trained(100);
+    expect(second.due(2000, 10, true, 500, false)).toBe(false);
+  });
+
+  it('stays under 20 % when measurements take far longer than the last one timed (a busy device)', () => {
+    const costs = createNoiseCostBook();
+    const meter = createNoiseMeter(costs);
+    meter.measured(0, 7, 7, 'initial');
+    let now = 7;
+    let taken = 0;
+    let worst = 0;
+    for (let block = 1; block <= 600; block++) {
+      meter.trained(50);
+      now += 50;
+      if (meter.due(now, block, true, 500, false)) {
+        // 2.7 times the warm initial the first time, then as timed.
+        meter.measured(block, 19, (now += 19), 'paced');
+        taken++;
+        worst = Math.max(worst, meter.share()!);
+      }
+    }
+    expect(taken).toBeGreaterThan(40);
+    expect(worst).toBeLessThan(0.2);
   });
 });
