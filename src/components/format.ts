@@ -16,6 +16,11 @@ function scientific(value: number, digits: number): string {
 // the charts' tick labels (formatted on every redraw) a visible share of each frame.
 const DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
+/** As formatNumber, with a true minus sign: for a number set in a sentence beside "−1" (a slope). */
+export function formatSigned(value: number, digits = 3): string {
+  return formatNumber(value, digits).replace(/^-/, '−');
+}
+
 const THREE_SIGNIFICANT = new Intl.NumberFormat('en-US', { minimumSignificantDigits: 3, maximumSignificantDigits: 3 });
 
 /**

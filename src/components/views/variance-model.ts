@@ -2,7 +2,7 @@ import type { GradientAnalysis } from '../../runtime/protocol';
 import type { PlotLine, PlotMark } from '../charts/metric-plot';
 import { logScale, type AxisScale } from '../charts/nice-ticks';
 import type { DotSet } from '../charts/dot-cloud';
-import { formatCount, formatNumber } from '../format';
+import { formatCount, formatNumber, formatSigned } from '../format';
 
 /** A run's batch size, marked on the batch-size axis. */
 export interface BatchMark {
@@ -75,5 +75,5 @@ export function sourceText(analysis: GradientAnalysis, label: string): string {
 export function describeVariance(analysis: GradientAnalysis, label: string): string {
   const slope = fittedSlope(analysis);
   const points = analysis.variance.map((v) => `B = ${formatCount(v.batchSize)}: measured ${formatNumber(v.measured)}, theory ${formatNumber(v.theory)}`);
-  return `Gradient variance against batch size for ${label}, log-log. ${slope === null ? '' : `Fitted slope ${formatNumber(slope, 2)} (theory −1). `}${points.join('; ')}.`;
+  return `Gradient variance against batch size for ${label}, log-log. ${slope === null ? '' : `Fitted slope ${formatSigned(slope, 2)} (theory −1). `}${points.join('; ')}.`;
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { resolveBatchSize } from '../../experiment/config';
 import { Explainer } from '../explain/explainer';
-import { formatNumber } from '../format';
+import { formatNumber, formatSigned } from '../format';
 import { MetricPlot } from '../charts/metric-plot';
 import { PlotFrame } from '../charts/plot-frame';
 import { AnalysisRunPicker, useAnalysedRun } from './analysis-run-picker';
@@ -46,7 +46,7 @@ export function VarianceView() {
       </p>
       {analysis ? (
         <p className="analysis-reading">
-          {slope === null ? null : <>Fitted slope {formatNumber(slope, 2)}: doubling the batch divides the variance by about {formatNumber(2 ** -slope, 2)} (theory: 2, slope −1). </>}
+          {slope === null ? null : <>Fitted slope {formatSigned(slope, 2)}: doubling the batch divides the variance by about {formatNumber(2 ** -slope, 2)} (theory: 2, slope −1). </>}
           At B = N both are 0 — the batch is the whole set — so that point cannot sit on a log axis.
         </p>
       ) : null}

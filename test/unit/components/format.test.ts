@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatMs, formatNumber, formatReading, formatTick, superscript, tickFormatter } from '../../../src/components/format';
+import { formatBytes, formatMs, formatNumber, formatReading, formatSigned, formatTick, superscript, tickFormatter } from '../../../src/components/format';
+
+describe('formatSigned', () => {
+  it('sets a negative number with a true minus sign, as beside “−1” in a sentence', () => {
+    expect(formatSigned(-0.99, 2)).toBe('−0.99');
+    expect(formatSigned(2)).toBe('2');
+  });
+});
 
 describe('formatReading', () => {
   it('keeps the zeros of 3 significant digits, so a card’s losses read at one precision', () => {
