@@ -12,7 +12,7 @@ import { STRIP, type Rgb } from './draw-loader-strip';
 import { LoaderExplorer } from './loader-explorer';
 import { batchComposition, batchOf, compositionEpoch, ringSample, stripRows, type StripRow } from './loader-model';
 import { LoaderStrip, type PickedBatch } from './loader-strip';
-import { describeStrip, ordinal, pickedText, SHUFFLE_READING } from './loader-text';
+import { describeStrip, loaderReading, ordinal, pickedText } from './loader-text';
 import { useLoaderSnapshot } from './use-loader-snapshot';
 
 // `line` examples are coloured by x: light (left) to dark (right).
@@ -107,7 +107,7 @@ function RunLoader() {
       <div className="panel-head">
         <AnalysedRunSelect label="Loader of" />
         <p className="panel-note" aria-live="polite">
-          {state ? SHUFFLE_READING[rows[0]?.shuffle ?? state.spec.shuffle] : 'Waiting for the run…'}
+          {state ? loaderReading(rows[0]?.shuffle ?? state.spec.shuffle, rows[0]?.batches ?? 0) : 'Waiting for the run…'}
         </p>
       </div>
       {state && run ? (

@@ -12,6 +12,12 @@ export const SHUFFLE_READING: Record<ShuffleMode, string> = {
   off: 'No shuffle: every row is the stored order (by class, or by x on “line”), so neighbours share a batch.',
 };
 
+/** What the strip shows: per shuffle mode, or for a run whose one batch is the whole set, that order cannot matter. */
+export function loaderReading(shuffle: ShuffleMode, batches: number): string {
+  if (batches === 1) return 'One batch per epoch, the whole set: whatever the order, every step sees the same examples, so shuffling changes nothing.';
+  return SHUFFLE_READING[shuffle];
+}
+
 /** How many examples of each class a batch holds: "class 0: 17, class 1: 15". */
 export function classCounts(indices: Int32Array, labels: ArrayLike<number>, classes: number): string {
   const counts = new Array<number>(classes).fill(0);
