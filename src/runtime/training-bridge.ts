@@ -262,10 +262,12 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     },
     step: () => withHost((c) => void c.host.step()),
     reset() {
-      // Reset leaves the runs paused: a Play still waiting for its start (a backend warming up) is called off now.
-      useMetricsStore.setState({ starting: false });
+      // Reset leaves the runs paused, and the button says so at once: a Play still waiting for its start (a backend
+      // warming up) is called off, and reports sent before the host paused do not say "playing" again.
+      useMetricsStore.setState({ starting: false, playing: false });
       hideOldRuns();
-      withHost(async (c) => settleIfCurrent(await c.host.reset()));
+      pausesInFlight++;
+      void withHost(async (c) => settleIfCurrent(await c.host.reset())).finally(() => pausesInFlight--);
     },
     resetRun(runId) {
       // Its old state goes at once: Play pressed before the fresh run reports must not read it as still diverged.

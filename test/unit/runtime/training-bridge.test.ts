@@ -150,6 +150,21 @@ describe('training bridge', () => {
     expect(useMetricsStore.getState().playing).toBe(true);
   });
 
+  it('shows Play at once when Reset is pressed while training, whatever the host reported before it paused', async () => {
+    const host = fakeHost();
+    bridge = startTrainingBridge(host.connect);
+    await sleep(20);
+    bridge.play();
+    await sleep(20);
+    host.releasePlay();
+    await sleep(10);
+    expect(useMetricsStore.getState().playing).toBe(true);
+    bridge.reset();
+    expect(useMetricsStore.getState().playing).toBe(false);
+    host.send(1, 40, true);
+    expect(useMetricsStore.getState().playing).toBe(false);
+  });
+
   it('calls off a Play still waiting for its start when Reset is pressed: the runs stay paused', async () => {
     const host = fakeHost({ slowFirstApply: true });
     bridge = startTrainingBridge(host.connect);
