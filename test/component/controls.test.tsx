@@ -66,6 +66,12 @@ describe('controls write the settings store', () => {
     await userEvent.clear(field);
     await userEvent.type(field, '64');
     expect(screen.queryByText(/more than N/)).toBeNull();
+    // Enter on the value already in place confirms it: a refusal's note goes too.
+    await userEvent.clear(field);
+    await userEvent.type(field, '−5{Enter}');
+    expect(screen.getByText('A batch holds at least 1 example; kept the old size.')).toBeInTheDocument();
+    fireEvent.keyDown(field, { key: 'Enter' });
+    expect(screen.queryByText(/kept the old size/)).toBeNull();
   });
 
   it('the seed changes on Enter, not on every keystroke, and says what it did with a value out of range', async () => {

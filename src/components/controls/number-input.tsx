@@ -20,9 +20,9 @@ export function NumberInput({ entry, integer = false, ...rest }: NumberInputProp
       spellCheck={false}
       value={entry.text}
       onChange={(e) => entry.type(e.target.value)}
-      onBlur={entry.commit}
+      onBlur={() => entry.commit()}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') entry.commit();
+        if (e.key === 'Enter') entry.commit(true);
       }}
     />
   );

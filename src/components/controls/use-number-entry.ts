@@ -7,8 +7,11 @@ export interface NumberEntry {
   text: string;
   /** The user typed: the draft changes and the last note goes (it spoke of the old text). */
   type(text: string): void;
-  /** Enter or leaving the field: read the text, apply it if it changes the value, and say what was done to it. */
-  commit(): void;
+  /**
+   * Enter (`confirmed`) or leaving the field: read the text, apply it if it changes the value, and say what was done
+   * to it. Enter on the value already in place confirms it: a note about an earlier refused text goes.
+   */
+  commit(confirmed?: boolean): void;
   note: string | null;
   /** The value was changed another way (its slider): the note no longer applies. */
   dismiss(): void;
@@ -27,8 +30,11 @@ export function useNumberEntry(value: number, read: (text: string) => Reading<nu
       setDraft(text);
       setNote(null);
     },
-    commit() {
-      if (draft === String(value)) return;
+    commit(confirmed = false) {
+      if (draft === String(value)) {
+        if (confirmed) setNote(null);
+        return;
+      }
       const reading = read(draft);
       clearDraft();
       setNote(reading.note);
