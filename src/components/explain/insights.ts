@@ -81,9 +81,18 @@ export function measuredInsights({ labels, statuses, comparison, trouble = {}, a
   }
   const sentences: string[] = [];
   if (comparison) {
-    const [first, ...rest] = comparison.ranking;
-    const others = rest.map((r) => `${labels[r.id]} (${formatNumber(r.loss)})`).join(', then ');
-    sentences.push(`At ${AXIS_WORDS[comparison.axis](comparison.x)}, as far as every run has got, the lowest training loss is ${labels[first!.id]}’s (${formatNumber(first!.loss)}), then ${others}.`);
+    // Runs whose losses read the same at 3 significant digits are a tie, not a ranking.
+    const groups: { names: string[]; loss: string }[] = [];
+    for (const r of comparison.ranking) {
+      const loss = formatNumber(r.loss);
+      if (groups.at(-1)?.loss === loss) groups.at(-1)!.names.push(labels[r.id]!);
+      else groups.push({ names: [labels[r.id]!], loss });
+    }
+    const [first, ...rest] = groups;
+    const named = (g: (typeof groups)[number]) => (g.names.length === 1 ? `${g.names[0]} (${g.loss})` : `${g.names.join(' and ')} (${g.loss} each)`);
+    const lead = first!.names.length === 1 ? `is ${first!.names[0]}’s (${first!.loss})` : `is shared by ${named(first!)}`;
+    const tail = rest.length ? `, then ${rest.map(named).join(', then ')}` : '';
+    sentences.push(`At ${AXIS_WORDS[comparison.axis](comparison.x)}, as far as every run has got, the lowest training loss ${lead}${tail}.`);
   }
   // A figure from the warm-up is no fair measure of a run's speed yet.
   const timed = started.filter((s) => s.msPerStep !== null && s.examplesPerSecond !== null && s.timingSource !== 'warming').sort((a, b) => a.batchSize - b.batchSize);

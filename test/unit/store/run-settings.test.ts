@@ -84,6 +84,15 @@ describe('what to look for', () => {
     expect(sentences[1]).toBe('On this device one B = N (512) step takes 8 ms and one B = 1 step 2 ms: 4× the time for 512× the examples, so B = N (512) gets through 64,000 examples/s against 500.');
   });
 
+  it('calls runs whose losses read the same a tie, not a ranking', () => {
+    const three = { single: 'B = 1', mini: 'B = 32', full: 'B = N (512)' };
+    const statuses = [status({ id: 'single', batchSize: 1 }), status({ id: 'mini', batchSize: 32 }), status({ id: 'full', batchSize: 512 })];
+    const tiedFirst = measuredInsights({ labels: three, statuses, comparison: { axis: 'steps', x: 111, ranking: [{ id: 'mini', loss: 0.24 }, { id: 'full', loss: 0.2401 }, { id: 'single', loss: 0.275 }] } });
+    expect(tiedFirst[0]).toBe('At 111 steps, as far as every run has got, the lowest training loss is shared by B = 32 and B = N (512) (0.24 each), then B = 1 (0.275).');
+    const tiedLater = measuredInsights({ labels: three, statuses, comparison: { axis: 'steps', x: 111, ranking: [{ id: 'mini', loss: 0.161 }, { id: 'full', loss: 0.248 }, { id: 'single', loss: 0.2481 }] } });
+    expect(tiedLater[0]).toBe('At 111 steps, as far as every run has got, the lowest training loss is B = 32’s (0.161), then B = N (512) and B = 1 (0.248 each).');
+  });
+
   it('compares no speeds from a figure still warming up', () => {
     const sentences = measuredInsights({
       labels,
