@@ -146,6 +146,12 @@ describe('small screens', () => {
         // Below a sticky header (tablet), or at the top once a phone's header has scrolled away.
         expect(headingTop).toBeGreaterThanOrEqual(viewport.width > 640 ? layout.header : 0);
         expect(headingTop).toBeLessThan(viewport.height / 3);
+        await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('experiment-settings');
+        // And back up to Play from there.
+        await page.getByRole('link', { name: '↑ Back to Play and the chart' }).click();
+        await page.waitForTimeout(300);
+        await expect(page.evaluate(() => document.querySelector('.top-bar button.primary')!.getBoundingClientRect().top)).resolves.toBeGreaterThanOrEqual(0);
+        await expect(page.evaluate(() => document.querySelector('.top-bar button.primary')!.getBoundingClientRect().bottom)).resolves.toBeLessThan(viewport.height);
         mkdirSync('test-results', { recursive: true });
         await page.screenshot({ path: `test-results/workspace-${viewport.width}x${viewport.height}.png`, fullPage: true });
         expect(session.errors).toEqual([]);

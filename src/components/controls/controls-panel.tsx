@@ -8,7 +8,11 @@ import { ShuffleControl } from './shuffle-control';
 /** The left column: what to train and how. Reads only the settings store, so metric updates never re-render it. */
 export function ControlsPanel() {
   return (
-    <aside className="controls-panel" id="experiment-settings" aria-label="Experiment settings">
+    // Focusable as the target of the header's "Settings ↓" link, so the keyboard lands here too.
+    <aside className="controls-panel" id="experiment-settings" aria-label="Experiment settings" tabIndex={-1}>
+      <a className="jump-to-top" href="#top-bar">
+        ↑ Back to Play and the chart
+      </a>
       <section>
         <h2>Training</h2>
         <BatchSizeControl />

@@ -21,7 +21,7 @@ export function TopBar() {
   const speed = useSettingsStore((s) => s.speed);
   const setSpeed = useSettingsStore((s) => s.setSpeed);
   return (
-    <header className="top-bar">
+    <header className="top-bar" id="top-bar" tabIndex={-1}>
       <div className="brand">
         <span className="brand-mark" aria-hidden="true" />
         <span className="brand-name">Batchscope</span>
