@@ -39,6 +39,10 @@ describe('the DataLoader view', () => {
       await page.getByRole('button', { name: /Play/ }).click();
       await page.getByRole('img', { name: /^Class mix of each batch\. B = 32, epoch \d+: 16 batches, 16 made of a single class\. Its batch losses run from [\d.]+ to [\d.]+\.$/ }).waitFor({ timeout: 60_000 });
       await page.getByRole('button', { name: /Pause/ }).click();
+      // The class mix and the losses share one x-axis: batch k sits at the same x in both.
+      const plotLefts = await page.evaluate(() => [...document.querySelectorAll('.composition .recharts-cartesian-grid')].map((g) => Math.round(g.getBoundingClientRect().left)));
+      expect(plotLefts).toHaveLength(2);
+      expect(plotLefts[0]).toBe(plotLefts[1]);
       await page.screenshot({ path: 'test-results/dataloader-view-1440x900.png', fullPage: true });
 
       await page.getByText('15 items, batch 5').click();

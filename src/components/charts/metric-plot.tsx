@@ -57,6 +57,8 @@ export interface MetricPlotProps {
   levels?: readonly PlotLevel[];
   /** Vertical lines (e.g. each run's B on a batch-size axis), labelled at the top. */
   marks?: readonly PlotMark[];
+  /** The y-axis width (px), where a chart stacked above must line up with this one; else fitted to the tick labels. */
+  yAxisWidthPx?: number;
   /** Shaded x-ranges, drawn under everything else. */
   bands?: readonly PlotBand[];
   /** Drawn as larger dots with a dark outline (e.g. the full gradient G). */
@@ -77,8 +79,8 @@ export function markLabelSide(value: number, x: AxisScale, logX: boolean): 'insi
   return fraction < LEFT_EDGE ? 'insideTopLeft' : 'insideTopRight';
 }
 
-export const MetricPlot = memo(function MetricPlot({ width, height, x, y, logY, logX = false, xTitle, yTitle, lines, dots, dotStyle, levels = [], marks = [], bands = [], highlights = [] }: MetricPlotProps) {
-  const yWidth = yAxisWidth(y.ticks.map(tickFormatter(y.ticks)));
+export const MetricPlot = memo(function MetricPlot({ width, height, x, y, logY, logX = false, xTitle, yTitle, lines, dots, dotStyle, levels = [], marks = [], bands = [], highlights = [], yAxisWidthPx }: MetricPlotProps) {
+  const yWidth = yAxisWidthPx ?? yAxisWidth(y.ticks.map(tickFormatter(y.ticks)));
   const xShown = { ...x, ticks: ticksThatFit(x.ticks, width - MARGIN.left - MARGIN.right - yWidth, tickFormatter(x.ticks)) };
   return (
     // Inert for the same reason as the loss chart's drawing: the element around it is the one tab stop.

@@ -1,5 +1,6 @@
 import { Area, CartesianGrid, ComposedChart } from 'recharts';
-import { formatNumber } from '../format';
+import { formatNumber, tickFormatter } from '../format';
+import { yAxisWidth } from '../charts/chart-geometry';
 import { xAxisElement, yAxisElement } from '../charts/chart-axes';
 import { MetricPlot } from '../charts/metric-plot';
 import { linearScale, linearTicks, type AxisScale } from '../charts/nice-ticks';
@@ -26,6 +27,8 @@ export function BatchCompositionCharts({ composition, classes, runColour, runLab
   const losses = composition.bins.flatMap((b) => (b.loss === null ? [] : [{ x: (b.from + b.to) / 2, y: b.loss }]));
   const y = linearScale(Math.min(...losses.map((p) => p.y), Infinity), Math.max(...losses.map((p) => p.y), -Infinity));
   const description = describeComposition(composition, runLabel);
+  // One y-axis width for both charts, so batch k sits at the same x in the mix and in the losses below it.
+  const axisWidth = Math.max(yAxisWidth(SHARE_AXIS.ticks.map(tickFormatter(SHARE_AXIS.ticks))), yAxisWidth(y.ticks.map(tickFormatter(y.ticks))));
   return (
     <div className="composition">
       <PlotFrame className="composition-mix" description={`Class mix of each batch. ${description}`} empty={null}>
@@ -34,7 +37,7 @@ export function BatchCompositionCharts({ composition, classes, runColour, runLab
             <ComposedChart width={size.width} height={size.height} margin={MIX_MARGIN} accessibilityLayer={false}>
               <CartesianGrid stroke="#e3e7ec" />
               {xAxisElement(x, 'batches into the epoch (serving order)')}
-              {yAxisElement(SHARE_AXIS, 'class share', false, 40)}
+              {yAxisElement(SHARE_AXIS, 'class share', false, axisWidth)}
               {Array.from({ length: classes }, (_, c) => (
                 <Area key={c} data={mix} dataKey={`c${c}`} stackId="mix" type="stepAfter" stroke="none" fill={CLASS_COLOURS[c]} fillOpacity={1} isAnimationActive={false} />
               ))}
@@ -53,6 +56,7 @@ export function BatchCompositionCharts({ composition, classes, runColour, runLab
             xTitle="batches into the epoch (serving order)"
             yTitle="batch loss"
             lines={[{ id: 'loss', name: 'batch loss', colour: runColour, points: losses, width: 2 }]}
+            yAxisWidthPx={axisWidth}
             dots={losses.length <= 64 ? [{ id: 'loss-dots', colour: runColour, points: losses }] : []}
             dotStyle={{ radius: 3, opacity: 0.9 }}
           />
