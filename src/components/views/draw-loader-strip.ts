@@ -2,7 +2,7 @@ import type { StripRow } from './loader-model';
 import { ordinal } from './loader-text';
 
 /** Strip geometry in CSS pixels. */
-export const STRIP = { labelWidth: 108, rowHeight: 26, rowGap: 10, top: 6, right: 8, minBoundaryGap: 5 } as const;
+export const STRIP = { labelWidth: 124, rowHeight: 26, rowGap: 10, top: 6, right: 8, minBoundaryGap: 5 } as const;
 
 export type Rgb = readonly [number, number, number];
 
