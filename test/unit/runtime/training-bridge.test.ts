@@ -72,6 +72,18 @@ function fakeHost({ slowFirstApply = false, slowPause = false } = {}) {
   };
 }
 
+/** A bridge on `host`, playing: Play pressed and the host's start released. */
+async function playingBridge(host: ReturnType<typeof fakeHost>): Promise<TrainingControls> {
+  const bridge = startTrainingBridge(host.connect);
+  await sleep(20);
+  bridge.play();
+  await sleep(20);
+  host.releasePlay();
+  await sleep(10);
+  expect(useMetricsStore.getState().playing).toBe(true);
+  return bridge;
+}
+
 describe('training bridge', () => {
   let bridge: TrainingControls;
   beforeEach(() => {
@@ -129,13 +141,7 @@ describe('training bridge', () => {
 
   it('shows a pause at once, and keeps showing it while the host’s last reports from before it still say playing', async () => {
     const host = fakeHost({ slowPause: true });
-    bridge = startTrainingBridge(host.connect);
-    await sleep(20);
-    bridge.play();
-    await sleep(20);
-    host.releasePlay();
-    await sleep(10);
-    expect(useMetricsStore.getState().playing).toBe(true);
+    bridge = await playingBridge(host);
     bridge.pause();
     expect(useMetricsStore.getState()).toMatchObject({ starting: false, playing: false });
     host.send(1, 40, true);
@@ -152,13 +158,7 @@ describe('training bridge', () => {
 
   it('shows Play at once when Reset is pressed while training, whatever the host reported before it paused', async () => {
     const host = fakeHost();
-    bridge = startTrainingBridge(host.connect);
-    await sleep(20);
-    bridge.play();
-    await sleep(20);
-    host.releasePlay();
-    await sleep(10);
-    expect(useMetricsStore.getState().playing).toBe(true);
+    bridge = await playingBridge(host);
     bridge.reset();
     expect(useMetricsStore.getState().playing).toBe(false);
     host.send(1, 40, true);
