@@ -262,8 +262,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     },
     step: () => withHost((c) => void c.host.step()),
     reset() {
-      // Reset leaves the runs paused, and the button says so at once: a Play still waiting for its start (a backend
-      // warming up) is called off, and reports sent before the host paused do not say "playing" again.
+      // Paused at once: a Play waiting for its start is called off; reports from before the host paused are not heeded.
       useMetricsStore.setState({ starting: false, playing: false });
       hideOldRuns();
       pausesInFlight++;
