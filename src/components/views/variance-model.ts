@@ -49,6 +49,13 @@ export function varianceChart(analysis: GradientAnalysis, colour: string, marks:
   };
 }
 
+/** The runs whose B lies beyond the rows sampled (at large N), so the chart has no mark for them; null if none. */
+export function beyondSample(analysis: GradientAnalysis, marks: readonly BatchMark[]): string | null {
+  const beyond = marks.filter((m) => m.batchSize > analysis.rows).map((m) => m.label);
+  if (beyond.length === 0) return null;
+  return `${beyond.join(' and ')} ${beyond.length === 1 ? 'takes' : 'take'} more examples per step than the ${formatCount(analysis.rows)} sampled here, so ${beyond.length === 1 ? 'it has' : 'they have'} no mark on the chart.`;
+}
+
 /** Least-squares slope of log(measured) against log(B) over B ≤ rows/8, where the finite-set correction is small; null with < 2 points. */
 export function fittedSlope(analysis: GradientAnalysis): number | null {
   const used = analysis.variance.filter((v) => v.batchSize <= analysis.rows / 8 && v.measured > 0);

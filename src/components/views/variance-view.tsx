@@ -6,7 +6,7 @@ import { MetricPlot } from '../charts/metric-plot';
 import { PlotFrame } from '../charts/plot-frame';
 import { AnalysisRunPicker, useAnalysedRun } from './analysis-run-picker';
 import { useGradientAnalysis } from './use-gradient-analysis';
-import { describeVariance, fittedSlope, sourceText, varianceChart } from './variance-model';
+import { beyondSample, describeVariance, fittedSlope, sourceText, varianceChart } from './variance-model';
 
 /** Measured gradient variance against batch size, at one run's weights, beside the sampling theory. */
 export function VarianceView() {
@@ -47,7 +47,7 @@ export function VarianceView() {
       {analysis ? (
         <p className="analysis-reading">
           {slope === null ? null : <>Fitted slope {formatSigned(slope, 2)}: doubling the batch divides the variance by about {formatNumber(2 ** -slope, 2)} (theory: 2, slope −1). </>}
-          At B = N both are 0 — the batch is the whole set — so that point cannot sit on a log axis.
+          At B = N both are 0 — the batch is the whole set — so that point cannot sit on a log axis. {beyondSample(analysis, marks)}
         </p>
       ) : null}
       <Explainer summary="What this chart shows" body="variance" />
