@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { loaderReading, ordinal, SHUFFLE_READING } from '../../../src/components/views/loader-text';
+
+describe('the DataLoader view’s words', () => {
+  it('counts epochs and batches from 1, as a reader counts the boxes', () => {
+    expect(ordinal(0)).toBe('1');
+    expect(ordinal(2047)).toBe('2,048');
+  });
+
+  it('reads the shuffle mode, except for a run whose one batch is the whole set, where the order cannot matter', () => {
+    expect(loaderReading('on', 16)).toBe(SHUFFLE_READING.on);
+    expect(loaderReading('off', 16)).toBe(SHUFFLE_READING.off);
+    expect(loaderReading('on', 1)).toMatch(/^One batch per epoch, the whole set: .* shuffling changes nothing\.$/);
+  });
+});
