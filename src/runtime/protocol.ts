@@ -108,6 +108,8 @@ export interface NoisePoint extends RunPosition {
   bSimple: number;
   /** The two-batch estimate of B_simple (null at B = N); `settled` once it can be read as a number. */
   estimate: { bSimple: number; samples: number; settled: boolean } | null;
+  /** Measuring was off for some of the run's steps since its previous measurement: the charts leave a gap before it. */
+  afterGap?: true;
 }
 
 /** A moment a setting changed mid-run (charts mark it). */

@@ -124,10 +124,10 @@ function weightedLine(points: BatchLossPoint[]): (step: number) => number {
  * At most MAX_CHART_POINTS points, each the mean of a run of consecutive ones (first and last kept as they are):
  * an already-smoothed line stays smooth, where LTTB would keep its every wiggle (and the page would pay to draw them).
  */
-export function bucketMeans(points: { x: number; y: number }[]): { x: number; y: number }[] {
-  if (points.length <= MAX_CHART_POINTS) return points;
+export function bucketMeans(points: { x: number; y: number }[], most = MAX_CHART_POINTS): { x: number; y: number }[] {
+  if (points.length <= most) return points;
   const inner = points.slice(1, -1);
-  const buckets = MAX_CHART_POINTS - 2;
+  const buckets = most - 2;
   const out = [points[0]!];
   for (let b = 0; b < buckets; b++) {
     const slice = inner.slice(Math.floor((b * inner.length) / buckets), Math.floor(((b + 1) * inner.length) / buckets));

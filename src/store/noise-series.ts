@@ -31,6 +31,8 @@ export interface NoiseSeries {
   singleVsBatch: number | null;
   /** The latest measurement (for readouts and "what to look for"). */
   latest: NoisePoint | null;
+  /** Where a stretch measured after a gap begins (x): the lines break before each, as measuring was off there. */
+  breaks: number[];
 }
 
 const positive = (v: number) => Number.isFinite(v) && v > 0;
@@ -67,10 +69,25 @@ type Average = 'mean' | 'log' | 'rms';
 const INTO: Record<Average, (v: number) => number> = { mean: (v) => v, log: Math.log, rms: (v) => v * v };
 const BACK: Record<Average, (v: number) => number> = { mean: (v) => v, log: Math.exp, rms: Math.sqrt };
 
-function smoothedLine(points: readonly NoisePoint[], axis: XAxis, value: (p: NoisePoint) => number, average: Average): NoiseXY[] {
-  const kept = points.filter((p) => (average === 'mean' ? Number.isFinite(value(p)) : positive(value(p))));
-  const means = centredMeans(kept.map((p) => INTO[average](value(p))), noiseRadius(kept.length));
-  return bucketMeans(kept.map((p, i) => ({ x: xOf(p, axis), y: means[i]! }))).map(({ x, y }) => ({ x, y: BACK[average](y) }));
+/** The measurements in unbroken stretches: a new one begins after each time measuring was off. */
+export function measuredStretches(points: readonly NoisePoint[]): NoisePoint[][] {
+  const stretches: NoisePoint[][] = [];
+  for (const point of points) {
+    if (point.afterGap || stretches.length === 0) stretches.push([]);
+    stretches.at(-1)!.push(point);
+  }
+  return stretches.filter((stretch) => stretch.length > 0);
+}
+
+/** Each stretch smoothed and thinned on its own, so no average reaches across a gap; the chart budget shared by length. */
+function smoothedLine(stretches: readonly NoisePoint[][], axis: XAxis, value: (p: NoisePoint) => number, average: Average): NoiseXY[] {
+  const keptStretches = stretches.map((stretch) => stretch.filter((p) => (average === 'mean' ? Number.isFinite(value(p)) : positive(value(p)))));
+  const total = keptStretches.reduce((sum, kept) => sum + kept.length, 0);
+  return keptStretches.flatMap((kept) => {
+    const means = centredMeans(kept.map((p) => INTO[average](value(p))), noiseRadius(kept.length));
+    const budget = Math.max(2, Math.floor((MAX_CHART_POINTS * kept.length) / Math.max(total, 1)));
+    return bucketMeans(kept.map((p, i) => ({ x: xOf(p, axis), y: means[i]! })), budget).map(({ x, y }) => ({ x, y: BACK[average](y) }));
+  });
 }
 
 function dots(points: readonly NoisePoint[], axis: XAxis, value: (p: NoisePoint) => number, log: boolean): NoiseXY[] {
@@ -86,17 +103,26 @@ function dots(points: readonly NoisePoint[], axis: XAxis, value: (p: NoisePoint)
  * estimate only appears once it has settled.
  */
 export function noiseSeries(points: readonly NoisePoint[], axis: XAxis): NoiseSeries {
-  const settled = points.filter((p) => p.estimate?.settled === true);
+  const stretches = measuredStretches(points);
+  const settled = stretches.map((stretch) => stretch.filter((p) => p.estimate?.settled === true));
+  const total = settled.reduce((sum, stretch) => sum + stretch.length, 0);
+  const estimate = settled.flatMap((stretch) =>
+    bucketMeans(
+      stretch.map((p) => ({ x: xOf(p, axis), y: p.estimate!.bSimple })).filter((p) => positive(p.y)),
+      Math.max(2, Math.floor((MAX_CHART_POINTS * stretch.length) / Math.max(total, 1))),
+    ),
+  );
   return {
     errorDots: dots(points, axis, (p) => p.relativeError, true),
     // Root mean square, like the expectation beside it (√E|g_B − G|²): a geometric mean would sit below it by design.
-    error: smoothedLine(points, axis, (p) => p.relativeError, 'rms'),
-    expectedError: smoothedLine(points, axis, (p) => p.expectedRelativeError, 'rms'),
-    cosine: smoothedLine(points, axis, (p) => p.cosine, 'mean'),
+    error: smoothedLine(stretches, axis, (p) => p.relativeError, 'rms'),
+    expectedError: smoothedLine(stretches, axis, (p) => p.expectedRelativeError, 'rms'),
+    cosine: smoothedLine(stretches, axis, (p) => p.cosine, 'mean'),
     cosineDots: dots(points, axis, (p) => p.cosine, false),
-    bSimple: smoothedLine(points, axis, (p) => p.bSimple, 'log'),
-    estimate: bucketMeans(settled.map((p) => ({ x: xOf(p, axis), y: p.estimate!.bSimple })).filter((p) => positive(p.y))),
+    bSimple: smoothedLine(stretches, axis, (p) => p.bSimple, 'log'),
+    estimate,
     singleVsBatch: singleVsBatch(points),
     latest: points.at(-1) ?? null,
+    breaks: stretches.slice(1).map((stretch) => xOf(stretch[0]!, axis)),
   };
 }

@@ -61,6 +61,8 @@ export interface RunSlot {
    * and the run's training time leaves room for one more. `always` skips the pacing (slow motion, a pause).
    */
   noiseDue(now: number, everyMs: number, always: boolean): boolean;
+  /** The run took steps while measuring was off: its next measurement starts a new stretch of the noise lines. */
+  noiseLapsed(): void;
   finished(): boolean;
   /** The loader's state and the last steps' batch losses, for the DataLoader view. */
   loaderSnapshot(): LoaderSnapshot;
@@ -106,6 +108,7 @@ export async function createRunSlot(
   let events: RunEvent[] = [];
   let noise: NoisePoint[] = [];
   const meter = createNoiseMeter(context.noiseCosts);
+  let noiseGap = false;
   const recentLosses = createBatchLossRing();
 
   const at = (): RunPosition => ({
@@ -188,7 +191,12 @@ export async function createRunSlot(
       const now = performance.now();
       meter.measured(stats.step, now - started, now, occasion);
       readbacks++;
-      noise.push(noisePoint(at(), stats, n));
+      noise.push({ ...noisePoint(at(), stats, n), ...(noiseGap ? { afterGap: true as const } : {}) });
+      noiseGap = false;
+    },
+
+    noiseLapsed() {
+      noiseGap = true;
     },
 
     noiseDue: (now, everyMs, always) => meter.due(now, trainer.progress.step, trainer.progress.status === 'ok', everyMs, always),

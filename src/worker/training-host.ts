@@ -187,7 +187,8 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
       const evaluateEvery = Math.max(CADENCE.evaluate, EVALUATION_SPACING * slot.lastEvalMs);
       if (slot.msSinceEval(now) >= evaluateEvery || slot.finished() || slot.trainer.progress.status !== 'ok') await slot.evaluate();
       const noiseEvery = spec?.noiseEveryMs ?? null;
-      if (noiseEvery !== null && slot.noiseDue(now, noiseEvery, spec?.speed === 'slow')) await slot.measureNoise(spec?.speed === 'slow' ? 'extra' : 'paced');
+      if (noiseEvery === null) slot.noiseLapsed();
+      else if (slot.noiseDue(now, noiseEvery, spec?.speed === 'slow')) await slot.measureNoise(spec?.speed === 'slow' ? 'extra' : 'paced');
       // At Steady the page hears of a round only once it rests (beforeRest): drawn between blocks, its pictures
       // would share the device with every timed block, and no block would show the run's own speed.
       if (spec?.speed === 'steady') return;

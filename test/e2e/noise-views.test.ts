@@ -54,6 +54,17 @@ describe('gradient noise in the workspace', () => {
       const after = await waitForHistories(page, (all) => RUN_IDS.every((id) => (all[id]?.status.step ?? 0) > (before[id]?.status.step ?? 0) + 20), 60_000);
       for (const id of RUN_IDS) expect(after[id]!.noise.length).toBe(before[id]!.noise.length);
       await expect(page.getByText('Measuring is off: the charts stop where it was turned off.').isVisible()).resolves.toBe(true);
+      // Turned on again, each run's next measurement opens a new stretch: the lines leave a gap over the steps unmeasured.
+      await page.getByLabel('Measure gradient noise').selectOption('250');
+      const resumed = await waitForHistories(page, (all) => RUN_IDS.every((id) => (all[id]?.noise.length ?? 0) > (before[id]?.noise.length ?? 0)), 60_000);
+      for (const id of RUN_IDS) {
+        const fresh = resumed[id]!.noise.slice(before[id]!.noise.length);
+        expect(fresh[0]!.afterGap).toBe(true);
+        expect(fresh.slice(1).some((p) => p.afterGap)).toBe(false);
+      }
+      const scaleChart = page.getByRole('img', { name: /^Noise scale over training/ });
+      // Two pieces of each run's exact line (its two-batch estimate has not settled yet, so it draws nothing).
+      await expect.poll(() => scaleChart.locator('.recharts-line').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2 * RUN_IDS.length);
       expect(session.errors).toEqual([]);
     } finally {
       await session.close();

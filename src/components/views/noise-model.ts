@@ -35,6 +35,14 @@ export interface NoiseChartModel {
   hasData: boolean;
 }
 
+/** A line cut where its run's measuring was off (`breaks`, the x where each later stretch begins): one PlotLine a stretch. */
+export function brokenAt(line: PlotLine, breaks: readonly number[]): PlotLine[] {
+  if (breaks.length === 0) return [line];
+  const pieces: { x: number; y: number }[][] = breaks.map(() => []).concat([[]]);
+  for (const point of line.points) pieces[breaks.filter((b) => point.x >= b).length]!.push(point);
+  return pieces.flatMap((points, k) => (points.length === 0 ? [] : [{ ...line, id: k === 0 ? line.id : `${line.id}-${k}`, points }]));
+}
+
 function yOfLog(lines: readonly (readonly XY[])[], xDomain: Domain, extra: readonly number[] = []): AxisScale {
   const values = [...lines.flatMap((line) => valuesInRange(line as XY[], xDomain)), ...extra].filter((v) => Number.isFinite(v) && v > 0);
   if (values.length === 0) return logScale(0.1, 1);
@@ -67,10 +75,12 @@ export function batchGradientChart(allRuns: readonly NoiseRun[], metric: NoiseMe
     metric === 'error'
       ? yOfLog(all, x.domain)
       : linearScale(Math.min(0, ...all.flatMap((line) => valuesInRange(line as XY[], x.domain)).filter(Number.isFinite)), 1);
-  const lines: PlotLine[] = runs.flatMap((run, i) => [
-    { id: `${run.id}-measured`, name: `${run.label} measured`, colour: run.colour, points: measured[i]! },
-    ...(metric === 'error' ? [{ id: `${run.id}-expected`, name: `${run.label} expected for a random batch`, colour: run.colour, points: expected[i]!, dashed: true }] : []),
-  ]);
+  const lines: PlotLine[] = runs.flatMap((run, i) =>
+    [
+      { id: `${run.id}-measured`, name: `${run.label} measured`, colour: run.colour, points: measured[i]! },
+      ...(metric === 'error' ? [{ id: `${run.id}-expected`, name: `${run.label} expected for a random batch`, colour: run.colour, points: expected[i]!, dashed: true }] : []),
+    ].flatMap((line) => brokenAt(line, run.series.breaks)),
+  );
   const dots = runs.map((run, i) => ({ id: run.id, colour: run.colour, points: dotLines[i]! }));
   return {
     x,
@@ -95,10 +105,12 @@ export function noiseScaleChart(runs: readonly NoiseRun[], x: AxisScale): NoiseC
     y,
     logY: true,
     yTitle: 'examples',
-    lines: runs.flatMap((run, i) => [
-      { id: `${run.id}-exact`, name: `${run.label} noise scale (exact)`, colour: run.colour, points: exact[i]! },
-      { id: `${run.id}-estimate`, name: `${run.label} noise scale (two-batch estimate)`, colour: run.colour, points: estimates[i]!, dashed: true },
-    ]),
+    lines: runs.flatMap((run, i) =>
+      [
+        { id: `${run.id}-exact`, name: `${run.label} noise scale (exact)`, colour: run.colour, points: exact[i]! },
+        { id: `${run.id}-estimate`, name: `${run.label} noise scale (two-batch estimate)`, colour: run.colour, points: estimates[i]!, dashed: true },
+      ].flatMap((line) => brokenAt(line, run.series.breaks)),
+    ),
     dots: [],
     levels: runs.map((run) => ({ id: run.id, y: run.batchSize, colour: run.colour, label: run.fullBatch ? run.label : `B = ${formatCount(run.batchSize)}` })),
     hasData: exact.some((line) => line.length > 0),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NoisePoint } from '../../../src/runtime/protocol';
 import { MAX_CHART_POINTS } from '../../../src/store/chart-series';
-import { centredMeans, noiseSeries, RATIO_WINDOW } from '../../../src/store/noise-series';
+import { centredMeans, measuredStretches, noiseSeries, RATIO_WINDOW } from '../../../src/store/noise-series';
 
 function point(step: number, overrides: Partial<NoisePoint> = {}): NoisePoint {
   return { step, epoch: step / 10, examples: step * 8, seconds: step / 100, batchSize: 8, cosine: 0.5, relativeError: 1, expectedRelativeError: 1, singleRelativeError: 4, bSimple: 40, estimate: null, ...overrides };
@@ -52,10 +52,28 @@ describe('noise series', () => {
     expect(noiseSeries([point(0, { relativeError: 0 })], 'steps').singleVsBatch).toBeNull();
   });
 
+  it('never averages across a stretch where measuring was off, and says where each later stretch begins', () => {
+    const before = [0, 1, 2, 3, 4].map((step) => point(step, { relativeError: 1, bSimple: 10 }));
+    const after = [50, 51, 52, 53, 54].map((step, i) => point(step, { relativeError: 100, bSimple: 1000, ...(i === 0 ? { afterGap: true as const } : {}) }));
+    expect(measuredStretches([...before, ...after]).map((s) => s.length)).toEqual([5, 5]);
+    const s = noiseSeries([...before, ...after], 'steps');
+    expect(s.breaks).toEqual([50]);
+    // Radius 2 reaches across the gap from step 4 and 50 if the stretches were one line.
+    expect(s.error.find((p) => p.x === 4)!.y).toBeCloseTo(1, 9);
+    expect(s.error.find((p) => p.x === 50)!.y).toBeCloseTo(100, 9);
+    expect(s.bSimple.find((p) => p.x === 4)!.y).toBeCloseTo(10, 9);
+    expect(noiseSeries(before, 'steps').breaks).toEqual([]);
+  });
+
   it('draws at most MAX_CHART_POINTS per line however long the run', () => {
     const s = noiseSeries(Array.from({ length: 3000 }, (_, i) => point(i, { relativeError: 1 + (i % 7), cosine: Math.sin(i) })), 'steps');
     for (const line of [s.errorDots, s.error, s.expectedError, s.cosine, s.cosineDots, s.bSimple]) expect(line.length).toBeLessThanOrEqual(MAX_CHART_POINTS);
     expect(s.error[0]!.x).toBe(0);
     expect(s.error.at(-1)!.x).toBe(2999);
+    const broken = noiseSeries(Array.from({ length: 3000 }, (_, i) => point(i, { relativeError: 1 + (i % 7), ...(i % 1000 === 0 && i > 0 ? { afterGap: true as const } : {}) })), 'steps');
+    expect(broken.error.length).toBeLessThanOrEqual(MAX_CHART_POINTS);
+    expect(broken.breaks).toEqual([1000, 2000]);
+    // Each stretch keeps its own first and last measurement: no thinned point lands in a gap.
+    for (const x of [999, 1000, 1999, 2000]) expect(broken.error.some((p) => p.x === x)).toBe(true);
   });
 });

@@ -51,6 +51,31 @@ describe('a run slot’s gradient-noise measurements', () => {
     }
   });
 
+  it('marks the first measurement after steps taken with measuring off, and only that one', async () => {
+    const data = dataset();
+    const slot = await createRunSlot(contextFor(data), { id: 'mini', batchSize: 8, lr: 0.3, shuffle: 'on', enabled: true }, null);
+    try {
+      await slot.measureNoise('initial');
+      await slot.runChunk(5);
+      await slot.measureNoise();
+      await slot.runChunk(5);
+      slot.noiseLapsed();
+      await slot.runChunk(5);
+      await slot.measureNoise();
+      await slot.runChunk(5);
+      await slot.measureNoise();
+      expect(slot.drain(false).noise.map((p) => [p.step, p.afterGap ?? false])).toEqual([
+        [0, false],
+        [5, false],
+        [15, true],
+        [20, false],
+      ]);
+    } finally {
+      slot.dispose();
+      data.dispose();
+    }
+  });
+
   it('is due only after new steps, the cadence, and NOISE_SPACING times its own duration of training', async () => {
     const data = dataset();
     const slot = await createRunSlot(contextFor(data), { id: 'mini', batchSize: 8, lr: 0.3, shuffle: 'on', enabled: true }, null);
