@@ -35,6 +35,9 @@ interface UiState {
   analysisRunId: string | null;
   /** The cloud's batch size (null: the analysed run's own B). */
   cloudBatchSize: number | null;
+  /** The cloud's axes fitted to the cloud itself, instead of to a single example's spread (which shows it shrink). */
+  cloudZoomed: boolean;
+  setCloudZoomed(zoomed: boolean): void;
   setView(view: WorkspaceView): void;
   setAnalysisRun(id: string): void;
   setCloudBatchSize(size: number | null): void;
@@ -61,6 +64,8 @@ export const useUiStore = create<UiState>()((set) => ({
   throughputMode: 'runs',
   analysisRunId: null,
   cloudBatchSize: null,
+  cloudZoomed: false,
+  setCloudZoomed: (cloudZoomed) => set({ cloudZoomed }),
   setView: (view) => set({ view }),
   setAnalysisRun: (analysisRunId) => set({ analysisRunId, cloudBatchSize: null }),
   setCloudBatchSize: (cloudBatchSize) => set({ cloudBatchSize }),

@@ -5,6 +5,7 @@ import { CloudView } from '../../src/components/views/cloud-view';
 import { VarianceView } from '../../src/components/views/variance-view';
 import type { GradientAnalysis } from '../../src/runtime/protocol';
 import { fakeTraining, resetStores } from './fixtures';
+import { useUiStore } from '../../src/store/ui-store';
 
 /** A recorded analysis: tr(Σ) = 4 over N = 512, measured variance exactly on the theory line but for a 5 % wobble. */
 function analysis(cloudBatchSize: number): GradientAnalysis {
@@ -74,6 +75,16 @@ describe('gradient cloud', () => {
     expect(training.analyseGradients).toHaveBeenLastCalledWith('mini', 512);
     await screen.findByRole('img', { name: /1 sampled gradient of batches of 512 .*RMS distance from G 0 \(random-batch theory 0\)/ });
     expect(screen.getByText(/: 1 batch of 512/)).toBeInTheDocument();
+  });
+
+  it('offers to fit the axes to a cloud that is small on the fixed ones, and says what the zoom hides', async () => {
+    renderWith(<CloudView />);
+    await screen.findByRole('img', { name: /4 sampled gradients of batches of 32/ });
+    // tr(Σ) = 4: the fixed axes reach 2 · √4 = 4 either side of G, where B = 32's cloud lies within 0.35.
+    expect(screen.getByText(/The cloud is small on these axes/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Fit the axes to the cloud' }));
+    expect(screen.getByText(/Zoomed to the cloud: its shape shows, but not how much smaller/)).toBeInTheDocument();
+    expect(useUiStore.getState().cloudZoomed).toBe(true);
   });
 });
 

@@ -14,22 +14,46 @@ export interface CloudChartModel {
   full: { x: number; y: number };
 }
 
-/** The cloud in its two coordinates, on axes sized by a single example's spread around G (plus any point beyond). */
-export function cloudChart(analysis: GradientAnalysis): CloudChartModel {
+/** Below this share of either axis the cloud is hard to make out on the fixed axes (the view offers to zoom). */
+const TIGHT_SHARE = 0.15;
+
+/** How much room a fitted axis leaves around the cloud, as a share of its span. */
+const FIT_MARGIN = 0.08;
+
+/**
+ * The cloud in its two coordinates: on axes sized by a single example's spread around G (plus any point beyond), so
+ * it visibly shrinks as B grows, or (`zoomed`) on axes fitted to the cloud and G, to show its shape.
+ */
+export function cloudChart(analysis: GradientAnalysis, zoomed = false): CloudChartModel {
   const { cloud } = analysis;
   const reach = REACH * Math.sqrt(analysis.traceSigma);
   const points = cloud.points.map(([x, y]) => ({ x, y }));
   const full = { x: cloud.full[0], y: cloud.full[1] };
-  const xs = [...points.map((p) => p.x), full.x - reach, full.x + reach];
-  const ys = [...points.map((p) => p.y), full.y + reach, cloud.kind === 'parameters' ? full.y - reach : 0];
+  const axis = (values: number[]) => {
+    const low = Math.min(...values);
+    const high = Math.max(...values);
+    const margin = zoomed ? FIT_MARGIN * (high - low) : 0;
+    // A length (the part across G) never reads below 0.
+    return linearScale(low >= 0 ? Math.max(0, low - margin) : low - margin, high + margin);
+  };
+  const xs = [...points.map((p) => p.x), full.x, ...(zoomed ? [] : [full.x - reach, full.x + reach])];
+  const ys = [...points.map((p) => p.y), full.y, ...(zoomed ? [] : [full.y + reach, cloud.kind === 'parameters' ? full.y - reach : 0])];
   return {
-    x: linearScale(Math.min(...xs), Math.max(...xs)),
-    y: linearScale(Math.min(...ys), Math.max(...ys)),
+    x: axis(xs),
+    y: axis(ys),
     xTitle: cloud.kind === 'parameters' ? '∂loss/∂w' : 'along G: g_B · Ĝ',
     yTitle: cloud.kind === 'parameters' ? '∂loss/∂b' : 'across G: |g_B − (g_B·Ĝ)Ĝ|',
     points,
     full,
   };
+}
+
+/** Whether the cloud (with G) covers under TIGHT_SHARE of both of the chart's axes: too small there to see its shape. */
+export function cloudIsTight(model: CloudChartModel): boolean {
+  const share = (values: number[], [from, to]: readonly [number, number]) => (Math.max(...values) - Math.min(...values)) / (to - from);
+  const xs = [...model.points.map((p) => p.x), model.full.x];
+  const ys = [...model.points.map((p) => p.y), model.full.y];
+  return share(xs, model.x.domain) < TIGHT_SHARE && share(ys, model.y.domain) < TIGHT_SHARE;
 }
 
 /** RMS distance of the sampled gradients from G, and what random batches of that size give: √(tr(Σ)/B · (N − B)/(N − 1)). */

@@ -7,7 +7,7 @@ import { formatCount, formatNumber } from '../format';
 import { MetricPlot } from '../charts/metric-plot';
 import { PlotFrame } from '../charts/plot-frame';
 import { AnalysisRunPicker, useAnalysedRun } from './analysis-run-picker';
-import { cloudChart, cloudSpread, describeCloud } from './cloud-model';
+import { cloudChart, cloudIsTight, cloudSpread, describeCloud } from './cloud-model';
 import { useGradientAnalysis } from './use-gradient-analysis';
 import { batchSizeTicks } from './variance-model';
 
@@ -20,7 +20,11 @@ export function CloudView() {
   const batchSize = Math.min(chosen ?? runB, n);
   const { analysis, busy, error, refresh } = useGradientAnalysis(run?.id ?? null, batchSize);
   const label = run ? labels[run.id]! : '';
-  const model = useMemo(() => (analysis ? cloudChart(analysis) : null), [analysis]);
+  const zoomed = useUiStore((s) => s.cloudZoomed);
+  const setZoomed = useUiStore((s) => s.setCloudZoomed);
+  const model = useMemo(() => (analysis ? cloudChart(analysis, zoomed) : null), [analysis, zoomed]);
+  // Asked of the fixed axes even when zoomed, so the hint never flips as the box is ticked.
+  const tight = useMemo(() => (analysis ? cloudIsTight(cloudChart(analysis)) : false), [analysis]);
   const spread = analysis ? cloudSpread(analysis) : null;
   const colour = run?.colour ?? '#0072B2';
   const status = error ? `Could not measure: ${error}` : analysis ? `${label} at step ${formatCount(analysis.step)}: ${formatCount(analysis.cloud.points.length)} batch${analysis.cloud.points.length === 1 ? '' : 'es'} of ${formatCount(analysis.cloud.batchSize)}${analysis.rows < analysis.n ? ` from a random ${formatCount(analysis.rows)} of the ${formatCount(n)} examples` : ''}.` : 'No measurement yet.';
@@ -60,6 +64,17 @@ export function CloudView() {
             format={(v) => (v >= n ? `${formatCount(v)} (all)` : formatCount(v))}
             onChange={(v) => setChosen(v)}
           />
+          <label className="toggle">
+            <input type="checkbox" checked={zoomed} onChange={(e) => setZoomed(e.target.checked)} aria-describedby="cloud-zoom-hint" />
+            Fit the axes to the cloud
+          </label>
+          <p id="cloud-zoom-hint" className="hint">
+            {zoomed
+              ? 'Zoomed to the cloud: its shape shows, but not how much smaller it is than one example’s spread.'
+              : tight
+                ? 'The cloud is small on these axes: they are sized by one example’s spread, so the cloud shrinks as B grows. Fit the axes to see its shape.'
+                : 'The axes are sized by one example’s spread, so the cloud shrinks as B grows.'}
+          </p>
           {spread ? (
             <p className="analysis-reading">
               RMS distance from G: <strong>{formatNumber(spread.measured)}</strong>
