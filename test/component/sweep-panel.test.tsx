@@ -94,6 +94,20 @@ describe('the batch-size sweep panel', () => {
     expect(within(container.querySelector('.sweep-memory')!).getByText('over the budget (model)')).toBeInTheDocument();
   });
 
+  it('names each backend, the fit and the budget under the memory chart, which stands apart from the shared legend', () => {
+    useSweepStore.setState({ current: SWEEP });
+    const { container } = renderPanel();
+    const key = container.querySelector('.sweep-memory .chart-key')!;
+    // WebGPU measured nothing, so it has no line to name; the fit is of the backend whose regimes are shaded.
+    expect([...key.querySelectorAll('.legend-item')].map((item) => item.textContent?.trim())).toEqual([
+      'CPU (tfjs, JavaScript)',
+      'WebGL · SwiftShader (software)',
+      'straight-line fit (WebGL)',
+      'memory budget',
+    ]);
+    expect(key.querySelectorAll('.swatch.dashed')).toHaveLength(2);
+  });
+
   it('keeps a sweep for comparison, drawn dashed and named in the legend', () => {
     useSweepStore.setState({ current: SWEEP });
     const { container } = renderPanel();

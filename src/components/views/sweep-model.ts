@@ -1,4 +1,5 @@
 import { fitMemory, largestFittingBatch, regimeSpans, type MemoryFit, type Regime, type SweepPoint } from '../../engine/throughput';
+import { BACKEND_NAMES } from '../../runtime/backend-offers';
 import type { BackendName, BackendSweep } from '../../runtime/protocol';
 import type { SweepResult } from '../../store/sweep-store';
 import type { PlotBand, PlotLine, PlotMark } from '../charts/metric-plot';
@@ -129,7 +130,7 @@ export function memoryChart(current: SweepResult | null, kept: readonly SweepRes
   const fitted = (b: number) => (reading.fit.fixedBytes + reading.fit.bytesPerExample * b) / MIB;
   const fitLine: PlotLine = {
     id: 'memory-fit',
-    name: `straight-line fit (${reading.backend.label})`,
+    name: `straight-line fit (${BACKEND_NAMES[reading.backend.backend]})`,
     colour: '#3a4450',
     points: [from, Math.sqrt(from * to), to].map((b) => ({ x: b, y: fitted(b) })).filter((p) => p.y > 0),
     dashed: true,

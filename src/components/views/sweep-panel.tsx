@@ -96,7 +96,7 @@ export function SweepPanel() {
       ) : null}
       <SweepReadings />
       <div className="sweep-memory">
-        <SweepChart title="Peak memory of a step" model={memory} description={describeSweep(current, 'memory')} />
+        <SweepChart title="Peak memory of a step" model={memory} description={describeSweep(current, 'memory')} withKey />
         <div className="sweep-memory-side">
           <LogSlider
             label="Device memory budget"
