@@ -91,6 +91,23 @@ describe('controls write the settings store', () => {
     expect(useSettingsStore.getState().experiment.seed).toBe(2);
   });
 
+  it('the noise takes any value in [0, 1] typed beside its slider, clamping beyond with a note; the slider clears the note', async () => {
+    render(<ControlsPanel />);
+    const field = screen.getByRole('textbox', { name: 'Noise (number)' });
+    await userEvent.clear(field);
+    await userEvent.type(field, '0.13{Enter}');
+    expect(useSettingsStore.getState().experiment.noise).toBe(0.13);
+    expect(screen.queryByText(/noise: using/)).toBeNull();
+    await userEvent.clear(field);
+    await userEvent.type(field, '1.5{Enter}');
+    expect(screen.getByText('1.5 is above the largest noise: using 1.')).toBeInTheDocument();
+    expect(useSettingsStore.getState().experiment.noise).toBe(1);
+    fireEvent.change(screen.getByRole('slider', { name: 'Noise' }), { target: { value: '0.35' } });
+    expect(useSettingsStore.getState().experiment.noise).toBe(0.35);
+    expect(screen.queryByText(/is above the largest noise/)).toBeNull();
+    expect(field).toHaveValue('0.35');
+  });
+
   it('stop at step: 0 becomes 1 and a fraction is rounded, each with a note', async () => {
     render(<ControlsPanel />);
     await userEvent.selectOptions(screen.getByLabelText('Stop each run at'), 'steps');

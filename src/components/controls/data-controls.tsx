@@ -1,7 +1,7 @@
 import type { DatasetName } from '../../engine/datasets';
 import { DATASET_NAMES, LIMITS } from '../../experiment/limits';
 import { useSettingsStore } from '../../store/settings-store';
-import { formatCount } from '../format';
+import { formatCount, formatNumber } from '../format';
 import { LogSlider } from './log-slider';
 import { batchStops } from './batch-size-control';
 import { FieldNote, NumberInput } from './number-input';
@@ -27,6 +27,7 @@ function randomSeed(): number {
 export function DataControls() {
   const { dataset, n, noise, seed } = useSettingsStore((s) => s.experiment);
   const setExperiment = useSettingsStore((s) => s.setExperiment);
+  const noiseEntry = useNumberEntry(noise, (text) => readNumber(text, LIMITS.noise, 'noise'), (value) => setExperiment({ noise: value }));
   const seedEntry = useNumberEntry(seed, (text) => readNumber(text, LIMITS.seed, 'seed'), (value) => setExperiment({ seed: value }));
   return (
     <>
@@ -58,11 +59,27 @@ export function DataControls() {
       <div className="field">
         <div className="field-head">
           <label htmlFor="noise-range">Noise</label>
-          <output htmlFor="noise-range">{noise.toFixed(2)}</output>
+          <output htmlFor="noise-range">{formatNumber(noise)}</output>
         </div>
-        <input id="noise-range" type="range" min={0} max={1} step={0.05} value={noise} aria-describedby="noise-hint" onChange={(e) => setExperiment({ noise: Number(e.target.value) })} />
+        <div className="slider-row">
+          <input
+            id="noise-range"
+            type="range"
+            min={LIMITS.noise.min}
+            max={LIMITS.noise.max}
+            step={0.05}
+            value={noise}
+            aria-describedby="noise-hint"
+            onChange={(e) => {
+              noiseEntry.dismiss();
+              setExperiment({ noise: Number(e.target.value) });
+            }}
+          />
+          <NumberInput entry={noiseEntry} className="number-field" aria-label="Noise (number)" aria-describedby={noiseEntry.note ? 'noise-note noise-hint' : 'noise-hint'} />
+        </div>
+        <FieldNote id="noise-note" note={noiseEntry.note} />
         <p className="hint" id="noise-hint">
-          Spread of the points around the pattern.
+          Spread of the points around the pattern, from 0 to 1.
         </p>
       </div>
       <div className="field">
