@@ -12,6 +12,7 @@ import { useSettingsStore } from '../store/settings-store';
 import { useUiStore } from '../store/ui-store';
 import { connectHost, type HostConnection } from './host-connection';
 import type { GradientAnalysis, HostMessage, LoaderSnapshot } from './protocol';
+import { messageOf } from './error-message';
 
 /** The controls the UI has over training. */
 export interface TrainingControls {
@@ -41,10 +42,6 @@ const PUBLISH_INTERVAL_MS = 250;
 const SLOW_PUBLISH_MS = 1000;
 // Slider drags settle before the host rebuilds anything.
 const APPLY_DEBOUNCE_MS = 120;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Connects the stores to a training host: settings flow in, measurements flow out. */
 export function startTrainingBridge(connect: typeof connectHost = connectHost): TrainingControls {

@@ -61,6 +61,11 @@ export interface RunSlot {
    * and the run's training time leaves room for one more. `always` skips the pacing (slow motion, a pause).
    */
   noiseDue(now: number, everyMs: number, always: boolean): boolean;
+  /**
+   * Times one noise measurement for the dataset's cost book and keeps nothing else of it (no point, no pacing): a run
+   * resumed on a new backend has no initial measurement to pace its first one by.
+   */
+  calibrateNoise(): Promise<void>;
   /** The run took steps while measuring was off: its next measurement starts a new stretch of the noise lines. */
   noiseLapsed(): void;
   finished(): boolean;
@@ -193,6 +198,13 @@ export async function createRunSlot(
       readbacks++;
       noise.push({ ...noisePoint(at(), stats, n), ...(noiseGap ? { afterGap: true as const } : {}) });
       noiseGap = false;
+    },
+
+    async calibrateNoise() {
+      const started = performance.now();
+      await trainer.measureNoise();
+      context.noiseCosts.record(performance.now() - started);
+      readbacks++;
     },
 
     noiseLapsed() {

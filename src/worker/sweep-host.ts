@@ -4,16 +4,13 @@ import { timeBatchSize } from '../engine/throughput-timer';
 import type { SweepPoint } from '../engine/throughput';
 import type { BackendSweep, SweepHostApi, SweepProgress, SweepRequest, SweepStop } from '../runtime/protocol';
 import { startExactBackend } from './backend';
+import { messageOf } from '../runtime/error-message';
 
 /** A step slower than this (ms) ends a backend's sweep: the next size would take at least twice as long. */
 export const SLOW_STEP_MS = 2000;
 
 // What tfjs and the browsers say when a buffer, texture or heap cannot be had.
 const MEMORY_ERROR = /memory|alloc|out of|oom|texture size|create texture|too large|invalid (typed )?array length|array buffer|exceeds/i;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** An error at one size, as the sweep reports it: a refused allocation, or anything else. */
 export function stopFor(batchSize: number, error: unknown): SweepStop {

@@ -8,15 +8,12 @@ import { createReadbackLatency, type ReadbackLatency } from './readback-latency'
 import { createNoiseCostBook } from './noise-meter';
 import { createRunSlot, type RunSlot, type RunSnapshot, type SlotContext } from './run-slot';
 import { createScheduler } from './scheduler';
+import { messageOf } from '../runtime/error-message';
 
 /** Wall-clock spacing of the page's updates, evaluations (and resume snapshots) and model views (ms). */
 export const CADENCE = { flush: 100, evaluate: 300, view: 1000 } as const;
 /** A run's next evaluation waits at least this many times its last evaluation's duration. */
 const EVALUATION_SPACING = 5;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The training side of the app: owns tfjs, the dataset on the device and every run; talks through messages. */
 export function createTrainingHost(inWorker: boolean): TrainingHostApi {
@@ -98,6 +95,9 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
       if (!resume) await slot.evaluate();
       if (!resume && spec!.noiseEveryMs !== null) await slot.measureNoise('initial');
     }
+    // Resumed runs skip the initial measurement (its point would go back in time): time one for the new backend's book.
+    const first = slots.find((s) => s.spec.enabled && s.trainer.progress.status === 'ok');
+    if (resume && first && spec!.noiseEveryMs !== null) await first.calibrateNoise();
     flush();
     await refreshView();
   }

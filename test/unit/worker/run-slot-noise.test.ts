@@ -51,6 +51,25 @@ describe('a run slot’s gradient-noise measurements', () => {
     }
   });
 
+  it('times a measurement for the dataset’s cost book without keeping a point or counting it in the share', async () => {
+    const data = dataset();
+    const context = contextFor(data);
+    const slot = await createRunSlot(context, { id: 'mini', batchSize: 8, lr: 0.3, shuffle: 'on', enabled: true }, null);
+    try {
+      await slot.runChunk(5);
+      expect(context.noiseCosts.quickest()).toBeNull();
+      await slot.calibrateNoise();
+      expect(context.noiseCosts.quickest()).toBeGreaterThan(0);
+      expect(slot.drain(false).noise).toEqual([]);
+      expect(slot.status(false).noiseShare).toBeNull();
+      // Still due as before: the calibration is not a measurement of this run.
+      expect(slot.noiseDue(0, 0, true)).toBe(true);
+    } finally {
+      slot.dispose();
+      data.dispose();
+    }
+  });
+
   it('marks the first measurement after steps taken with measuring off, and only that one', async () => {
     const data = dataset();
     const slot = await createRunSlot(contextFor(data), { id: 'mini', batchSize: 8, lr: 0.3, shuffle: 'on', enabled: true }, null);
