@@ -53,6 +53,17 @@ describe('the DataLoader view', () => {
     expect(screen.getByRole('img', { name: '512 training points of “moons”, the 32 examples of the batch it takes next ringed' })).toBeInTheDocument();
   });
 
+  it('says the backend is starting before it can read any loader', () => {
+    const training = fakeTraining();
+    training.loaderState = vi.fn(() => new Promise<LoaderSnapshot | null>(() => undefined));
+    render(
+      <TrainingContext.Provider value={training}>
+        <DataLoaderView />
+      </TrainingContext.Provider>,
+    );
+    expect(screen.getByText('Starting the training backend: the loader appears once the runs exist.')).toBeInTheDocument();
+  });
+
   it('says when every epoch has its own order, and mixes the classes in each batch', async () => {
     renderView('on');
     const strip = await screen.findByRole('img', { name: /The rows’ orders differ\./ });

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { generateDataset } from '../../engine/datasets';
 import { useSettingsStore } from '../../store/settings-store';
+import { useMetricsStore } from '../../store/metrics-store';
 import { Segmented, type SegmentedOption } from '../controls/segmented';
 import { Explainer } from '../explain/explainer';
 import { formatCount } from '../format';
@@ -12,7 +13,7 @@ import { STRIP, type Rgb } from './draw-loader-strip';
 import { LoaderExplorer } from './loader-explorer';
 import { batchComposition, batchOf, compositionEpoch, ringSample, stripRows, type StripRow } from './loader-model';
 import { LoaderStrip, type PickedBatch } from './loader-strip';
-import { describeStrip, loaderReading, ordinal, pickedText } from './loader-text';
+import { describeStrip, loaderReading, loaderWaitText, ordinal, pickedText } from './loader-text';
 import { useLoaderSnapshot } from './use-loader-snapshot';
 
 // `line` examples are coloured by x: light (left) to dark (right).
@@ -44,6 +45,7 @@ function RunLoader() {
   const { dataset: name, n, noise, testShare, seed } = useSettingsStore((s) => s.experiment);
   const dataset = useMemo(() => generateDataset({ name, n, noise, testShare, seed }), [name, n, noise, testShare, seed]);
   const snapshot = useLoaderSnapshot(run?.id ?? null);
+  const backendReady = useMetricsStore((s) => s.backend !== null);
   // A snapshot from before a change of N belongs to other data.
   const state = snapshot && snapshot.loader.spec.n === dataset.train.count ? snapshot.loader : null;
   const classes = dataset.task === 'classification' ? dataset.outputDim : 0;
@@ -107,7 +109,7 @@ function RunLoader() {
       <div className="panel-head">
         <AnalysedRunSelect label="Loader of" />
         <p className="panel-note" aria-live="polite">
-          {state ? loaderReading(rows[0]?.shuffle ?? state.spec.shuffle, rows[0]?.batches ?? 0) : 'Waiting for the run…'}
+          {state ? loaderReading(rows[0]?.shuffle ?? state.spec.shuffle, rows[0]?.batches ?? 0) : loaderWaitText(backendReady, snapshot !== null, run ? labels[run.id]! : null)}
         </p>
       </div>
       {state && run ? (

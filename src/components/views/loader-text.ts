@@ -18,6 +18,14 @@ export function loaderReading(shuffle: ShuffleMode, batches: number): string {
   return SHUFFLE_READING[shuffle];
 }
 
+/** What the view says while it has no loader to show: the backend is starting, the runs restart, or the read is on its way. */
+export function loaderWaitText(backendReady: boolean, restarting: boolean, runLabel: string | null): string {
+  if (!runLabel) return 'There is no run to show: add one under the cards.';
+  if (!backendReady) return 'Starting the training backend: the loader appears once the runs exist.';
+  if (restarting) return `The runs restart on the new settings: ${runLabel}’s loader appears once it has.`;
+  return `Reading ${runLabel}’s loader…`;
+}
+
 /** How many examples of each class a batch holds: "class 0: 17, class 1: 15". */
 export function classCounts(indices: Int32Array, labels: ArrayLike<number>, classes: number): string {
   const counts = new Array<number>(classes).fill(0);
