@@ -89,6 +89,17 @@ describe('loss chart', () => {
     expect(new Set(labels.map((l) => l.getAttribute('y'))).size).toBe(2);
   });
 
+  it('writes lr markers’ text above the plot, where it cannot cover the curves’ high start', () => {
+    const series = { single: lossSeries([[0, 0.7, 0.7], [100, 0.3, 0.3]], [{ x: 2, label: 'lr 10' }, { x: 40, label: 'lr 1' }]), mini: lossSeries([[0, 0.7, 0.7], [100, 0.3, 0.3]]) };
+    const { container } = render(<LossChartView runs={defaultRuns(32)} n={512} series={series} pinned={[]} xAxis="steps" logY />);
+    const markerLine = container.querySelector('.recharts-reference-line line')!;
+    const plotTop = Math.min(Number(markerLine.getAttribute('y1')), Number(markerLine.getAttribute('y2')));
+    const labels = Array.from(container.querySelectorAll('.event-marker-label'));
+    expect(labels).toHaveLength(2);
+    // Text hangs down from y by about its 11 px size: all of it above the plot's top edge.
+    for (const label of labels) expect(Number(label.getAttribute('y')) + 11).toBeLessThanOrEqual(plotTop);
+  });
+
   it('labels each run’s training line at its end', () => {
     const series = { single: lossSeries([[0, 0.7, 0.7], [40, 0.5, 0.5]]), mini: lossSeries([[0, 0.7, 0.7], [100, 0.3, 0.3]]) };
     const { container } = render(<LossChartView runs={defaultRuns(32)} n={512} series={series} pinned={[]} xAxis="steps" logY />);

@@ -128,7 +128,8 @@ export function stackMarkers(markers: readonly Omit<EventMarker, 'row' | 'anchor
 const MERGE_SHARE = 0.01;
 // Average width of a character of 11 px marker text, in pixels.
 const MARKER_CHAR_PX = 6.2;
-const MAX_ROWS = 6;
+// The rows stand above the plot and take its height: at most 3, and at most a sixth of the plot.
+const MAX_ROWS = 3;
 // Below this plot width (a phone) markers say only what changed ("lr 0.1"): the run names made labels wider than the
 // plot, stacked over the curves. The line's colour still tells whose change it was.
 const NAMED_MARKERS_MIN_PX = 360;
@@ -137,7 +138,7 @@ export interface MarkerLayout {
   xDomain: [number, number];
   /** The plot's left and right edges in pixels. */
   plot: [number, number];
-  /** The plot's height in pixels: markers use at most its upper half. */
+  /** The plot's height in pixels: the markers' rows of text take at most a sixth of it. */
   plotHeight: number;
   rowHeight: number;
 }
@@ -151,6 +152,12 @@ export function layoutMarkers(runs: readonly { label: string; colour: string; ev
     pixelOf: (x) => plot[0] + ((x - from) / (to - from)) * (plot[1] - plot[0]),
     plotRight: plot[1],
     charWidth: MARKER_CHAR_PX,
-    maxRows: Math.max(1, Math.min(MAX_ROWS, Math.floor(plotHeight / (2 * rowHeight)))),
+    maxRows: Math.max(1, Math.min(MAX_ROWS, Math.floor(plotHeight / (6 * rowHeight)))),
   });
+}
+
+/** The height the markers' rows of text take above the plot, in pixels (0 without any text). */
+export function markerRowsHeight(markers: readonly EventMarker[], rowHeight: number): number {
+  const labelled = markers.filter((m) => m.text !== '');
+  return labelled.length === 0 ? 0 : (Math.max(...labelled.map((m) => m.row)) + 1) * rowHeight;
 }

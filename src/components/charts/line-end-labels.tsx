@@ -26,10 +26,10 @@ function visibleEnds(runs: readonly ChartRun[], [from, to]: Domain, [bottom, top
 
 /**
  * Each run's name beside the end of its training line, so a line is never told apart by colour alone; labels that
- * would collide are pushed apart vertically, and kept `topReserved` pixels below the plot's top (the marker rows).
+ * would collide are pushed apart vertically, within the plot (the lr markers' text stands above it).
  * Rendered inside the chart (it reads the chart's scales).
  */
-export function LineEndLabels({ runs, xDomain, yDomain, topReserved = 0 }: { runs: readonly ChartRun[]; xDomain: Domain; yDomain: Domain; topReserved?: number }) {
+export function LineEndLabels({ runs, xDomain, yDomain }: { runs: readonly ChartRun[]; xDomain: Domain; yDomain: Domain }) {
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   const plot = usePlotArea();
@@ -42,8 +42,7 @@ export function LineEndLabels({ runs, xDomain, yDomain, topReserved = 0 }: { run
   const ys = spreadLabels(
     ends.map((e) => e.py),
     LABEL_GAP,
-    // Below the rows of lr-change markers at the top: a line that left the chart upwards is labelled under them.
-    [Math.min(plot.y + topReserved, plot.y + plot.height / 2) + LABEL_GAP / 2, plot.y + plot.height - LABEL_GAP / 2],
+    [plot.y + LABEL_GAP / 2, plot.y + plot.height - LABEL_GAP / 2],
   );
   return (
     <g className="line-end-labels" aria-hidden="true">

@@ -2,7 +2,7 @@ import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceDot, Refere
 import { AXIS_TEXT, xAxisElement, yAxisElement } from './chart-axes';
 import type { RunSeries } from '../../store/chart-series';
 import { MARKER_ROW_PX } from './chart-geometry';
-import type { EventMarker } from './event-markers';
+import { markerRowsHeight, type EventMarker } from './event-markers';
 import { LineEndLabels } from './line-end-labels';
 import type { AxisScale, Domain } from './nice-ticks';
 import type { ChartRun, TooltipRow } from './series-lookup';
@@ -35,14 +35,13 @@ export interface LossChartPlotProps {
   endLabels?: boolean;
 }
 
-/** The height the marker texts take at the plot's top, in pixels. */
-function markerRowsHeight(markers: readonly EventMarker[]): number {
-  const labelled = markers.filter((m) => m.text !== '');
-  return labelled.length === 0 ? 0 : (Math.max(...labelled.map((m) => m.row)) + 1) * MARKER_ROW_PX;
-}
+// Marker text sits this far above the plot's top edge, clear of its top grid line.
+const MARKER_TEXT_LIFT_PX = 4;
 
 /** The recharts drawing of the loss chart: axes with our own ticks, the lines, markers, readout cursor and drag shade. */
 export function LossChartPlot({ width, height, margin, runs, pinned, x, y, logY, xTitle, yAxisWidth, markers, hover, selection, endLabels = true }: LossChartPlotProps) {
+  // The markers' rows stand in the top margin (loss-chart reserves them), counted up from the plot's top edge.
+  const rows = markerRowsHeight(markers, MARKER_ROW_PX) / MARKER_ROW_PX;
   return (
     // Inert: React listens for events on recharts' z-index layer groups (portal containers), which makes Chromium put
     // each of them in the tab order; the chart element around this is the one tab stop and takes every pointer event.
@@ -70,7 +69,7 @@ export function LossChartPlot({ width, height, margin, runs, pinned, x, y, logY,
             x={m.x}
             stroke={m.colour}
             strokeDasharray="3 3"
-            label={m.text ? { value: m.text, position: m.anchor === 'start' ? 'insideTopLeft' : 'insideTopRight', dy: m.row * MARKER_ROW_PX, fontSize: 11, fill: AXIS_TEXT, className: 'event-marker-label' } : undefined}
+            label={m.text ? { value: m.text, position: m.anchor === 'start' ? 'insideTopLeft' : 'insideTopRight', dy: (m.row - rows) * MARKER_ROW_PX - MARKER_TEXT_LIFT_PX, fontSize: 11, fill: AXIS_TEXT, className: 'event-marker-label' } : undefined}
           />
         ))}
         {hover ? <ReferenceLine x={hover.x} stroke="#5b6673" strokeWidth={1} /> : null}
@@ -78,7 +77,7 @@ export function LossChartPlot({ width, height, margin, runs, pinned, x, y, logY,
           row.train === null ? null : <ReferenceDot key={row.id} x={hover.x} y={row.train} r={4} fill={row.colour} stroke="#fff" strokeWidth={1.5} />,
         )}
         {selection ? <ReferenceArea x1={selection[0]} x2={selection[1]} fill="#0072B2" fillOpacity={0.12} stroke="#0072B2" strokeOpacity={0.4} /> : null}
-        {endLabels ? <LineEndLabels runs={runs} xDomain={x.domain} yDomain={y.domain} topReserved={markerRowsHeight(markers)} /> : null}
+        {endLabels ? <LineEndLabels runs={runs} xDomain={x.domain} yDomain={y.domain} /> : null}
       </ComposedChart>
     </div>
   );

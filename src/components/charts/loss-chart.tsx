@@ -9,7 +9,7 @@ import { formatNumber, tickFormatter } from '../format';
 import { chartLines, clampZoom, drawableSeries, lossChartScales, wholeXDomain } from './chart-domain';
 import { X_AXIS_TITLES } from './chart-axes';
 import { INITIAL_CHART_SIZE, MARKER_ROW_PX, X_AXIS_HEIGHT, chartMargin, pixelAtX, plotSpan, ticksThatFit, yAxisWidth } from './chart-geometry';
-import { layoutMarkers } from './event-markers';
+import { layoutMarkers, markerRowsHeight } from './event-markers';
 import { LossChartPlot, type PinnedLine } from './loss-chart-plot';
 import { LossTooltip } from './loss-tooltip';
 import { chartRuns, nearestMeasuredX, tooltipRows, type ChartRun } from './series-lookup';
@@ -80,6 +80,8 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
     [visible, x.domain, plotLeft, plotRight, size.height, margin.top, margin.bottom],
   );
 
+  // The marker texts get rows of their own above the plot: inside it they sat over the curves' high start.
+  const plotMargin = { ...margin, top: margin.top + markerRowsHeight(markers, MARKER_ROW_PX) };
   const hoverX = pointer.hoverX === null || !hasData ? null : nearestMeasuredX(visible, pointer.hoverX, x.domain);
   const hover = hoverX === null ? null : { x: hoverX, rows: tooltipRows(visible, hoverX) };
   const hoverPixel = hover ? pixelAtX(hover.x, plot, x.domain) : 0;
@@ -91,7 +93,7 @@ export const LossChartView = memo(function LossChartView({ runs, n, series, pinn
             <LossChartPlot
               width={size.width}
               height={size.height}
-              margin={margin}
+              margin={plotMargin}
               runs={drawn.runs}
               pinned={drawn.pinned}
               x={xShown}

@@ -92,6 +92,14 @@ describe('event markers', () => {
     );
   });
 
+  it('keeps the rows above the plot to at most 3, and a sixth of its height', () => {
+    const runs = [{ label: 'B = 1', colour: '#E69F00', events: [0, 1.5, 3, 4.5, 6].map((x) => ({ x, label: `lr ${x + 1}` })) }];
+    const rows = (plotHeight: number) => new Set(layoutMarkers(runs, { xDomain: [0, 100], plot: [60, 700], plotHeight, rowHeight: 14 }).filter((m) => m.text).map((m) => m.row)).size;
+    expect(rows(600)).toBe(3);
+    expect(rows(180)).toBe(2);
+    expect(rows(60)).toBe(1);
+  });
+
   it('lays out only the events inside the visible x-range', () => {
     const runs = [
       { label: 'B = 1', colour: '#E69F00', events: [{ x: 10, label: 'lr 10' }, { x: 500, label: 'lr 1' }] },
@@ -104,8 +112,8 @@ describe('event markers', () => {
   it('on a phone-width plot says only what changed, in the run’s colour', () => {
     const runs = [
       { label: 'B = 1', colour: '#E69F00', events: [{ x: 90, label: 'lr 0.1' }] },
-      { label: 'B = 32', colour: '#0072B2', events: [{ x: 80, label: 'lr 0.1' }] },
-      { label: 'B = N (512)', colour: '#009E73', events: [{ x: 50, label: 'lr 0.1' }] },
+      { label: 'B = 32', colour: '#0072B2', events: [{ x: 60, label: 'lr 0.1' }] },
+      { label: 'B = N (512)', colour: '#009E73', events: [{ x: 20, label: 'lr 0.1' }] },
     ];
     const narrow = layoutMarkers(runs, { xDomain: [0, 100], plot: [40, 210], plotHeight: 190, rowHeight: 14 });
     expect(narrow.map((m) => [m.text, m.colour])).toEqual([
