@@ -2,7 +2,7 @@ import { runSeries, type RunSeries } from '../store/chart-series';
 import { throughputSeries, type ThroughputSeries } from '../store/throughput-series';
 import { noiseSeries, type NoiseSeries } from '../store/noise-series';
 import { parameterPath, type PathPoint } from '../store/parameter-path';
-import { compareAtEqualX, runsToCompare } from '../store/comparison';
+import { compareAtEqualX, repeatsSoFar, runsToCompare } from '../store/comparison';
 import { createMetricsHistory, type RunHistory } from '../store/metrics-history';
 import { useMetricsStore } from '../store/metrics-store';
 import { whyNothingCanTrain } from '../store/play-blockers';
@@ -86,12 +86,13 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
         throughput[id] = throughputSeries(run.throughput, xAxis);
       }
     }
-    const comparison = compareAtEqualX(runsToCompare(history.runs(), enabled, repeatedRuns(useSettingsStore.getState())), xAxis);
+    const repeats = repeatsSoFar(repeatedRuns(useSettingsStore.getState()), history.runs());
+    const comparison = compareAtEqualX(runsToCompare(history.runs(), enabled, repeats), xAxis);
     const noiseReach = slowDue ? Math.max(0, ...Object.values(series).flatMap((s) => [s.loss.at(-1)?.x ?? 0, s.band.at(-1)?.x ?? 0])) : useMetricsStore.getState().noiseReach;
     // On the once-a-second beat the loss chart keeps its data until the next publish: redrawing it and the noise charts
     // in one frame made that frame the page's longest task.
     const shownSeries = beatDue ? useMetricsStore.getState().series : series;
-    useMetricsStore.setState({ series: shownSeries, noise, noiseReach, paths, throughput, ...runReadings(history.runs()), comparison, generation: history.generation });
+    useMetricsStore.setState({ series: shownSeries, noise, noiseReach, paths, throughput, ...runReadings(history.runs()), comparison, repeats, generation: history.generation });
   };
   const schedulePublish = () => {
     publishTimer ??= setTimeout(publish, PUBLISH_INTERVAL_MS);
@@ -103,7 +104,7 @@ export function startTrainingBridge(connect: typeof connectHost = connectHost): 
     restartPending = true;
     if (publishTimer) clearTimeout(publishTimer);
     publishTimer = null;
-    useMetricsStore.setState({ series: {}, noise: {}, paths: {}, throughput: {}, statuses: {}, latest: {}, health: {}, trouble: {}, comparison: null, view: null, batch: null });
+    useMetricsStore.setState({ series: {}, noise: {}, paths: {}, throughput: {}, statuses: {}, latest: {}, health: {}, trouble: {}, comparison: null, repeats: {}, view: null, batch: null });
   };
   /** The host's generation after the latest settings landed: show that one (the old one again if it did not restart). */
   const settleIfCurrent = (generation: number) => {

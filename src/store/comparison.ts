@@ -1,4 +1,4 @@
-import type { EvalPoint } from '../runtime/protocol';
+import type { EvalPoint, RunEvent } from '../runtime/protocol';
 import { xOf } from './chart-series';
 import type { XAxis } from './ui-store';
 
@@ -25,6 +25,15 @@ export function lossAt(evals: EvalPoint[], axis: XAxis, x: number): number | nul
     }
   }
   return null;
+}
+
+/**
+ * The repeats (repeatedRuns, from the settings) that are still the same experiment: each had the same changes at the
+ * same steps as the run it repeats. A shared lr change reaches every run at its own step, and ends the likeness.
+ */
+export function repeatsSoFar(repeats: Readonly<Record<string, string>>, runs: ReadonlyMap<string, { events: readonly RunEvent[] }>): Record<string, string> {
+  const changesOf = (id: string) => JSON.stringify((runs.get(id)?.events ?? []).map((e) => [e.step, e.change]));
+  return Object.fromEntries(Object.entries(repeats).filter(([id, of]) => changesOf(id) === changesOf(of)));
 }
 
 /**

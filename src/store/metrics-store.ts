@@ -36,6 +36,8 @@ export interface MetricsState {
   /** Each run's latest full-set evaluation. */
   latest: Record<string, EvalPoint>;
   comparison: Comparison | null;
+  /** For each run that is still the same experiment as an earlier one (repeatsSoFar), that run's id. */
+  repeats: Record<string, string>;
   /** Each run's health read from its evaluations (unstable, stuck), and where it first got into trouble. */
   health: Record<string, RunHealth>;
   trouble: Record<string, RunPosition>;
@@ -57,6 +59,7 @@ export const useMetricsStore = create<MetricsState>()(() => ({
   paths: {},
   latest: {},
   comparison: null,
+  repeats: {},
   health: {},
   trouble: {},
   view: null,

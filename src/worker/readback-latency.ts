@@ -44,3 +44,15 @@ export function createReadbackLatency(): ReadbackLatency {
   };
   return latency;
 }
+
+/** A fresh estimate on the current backend, replacing `old` (a few probes, so the first kernel's compile is outvoted). */
+export async function freshLatency(old: ReadbackLatency | null): Promise<ReadbackLatency> {
+  try {
+    old?.dispose();
+  } catch {
+    // Its tensor lived on a lost context and went with it.
+  }
+  const latency = createReadbackLatency();
+  for (let i = 0; i < 5; i++) await latency.probe();
+  return latency;
+}

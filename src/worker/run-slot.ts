@@ -38,6 +38,12 @@ export interface RunSlot {
   setStop(stop: StopRule | null): void;
   /** Steps one chunk should take to last about `targetMs` (at least `minSteps`), never past the stop rule. */
   chunkSize(targetMs: number, minSteps?: number): number;
+  /** A step where a chunk pauses to call `atStop` (the run owes an evaluation there: see TwinPlan); null for none. */
+  setEvaluationStop(step: number | null, atStop: () => Promise<void>): void;
+  /** The steps the run was evaluated at, ascending. */
+  readonly evaluatedSteps: readonly number[];
+  /** Equal for runs that take the very same steps: batch size, lr, shuffle, and each change at the step it came. */
+  twinKey(): string;
   /**
    * `timed`: the steps run back to back as a block worth timing (not single slow-motion steps). `leadIn`: the
    * block follows a rest, so its first quarter runs on its own, untimed, and wakes the device and the code up.
@@ -106,6 +112,11 @@ export async function createRunSlot(
   let readbacks = 0;
   let snapshot: RunSnapshot | null = null;
   let lastEvalStep = -1;
+  const evaluatedSteps: number[] = [];
+  let evaluationStop: number | null = null;
+  let atEvaluationStop: () => Promise<void> = async () => undefined;
+  // Every lr or shuffle change at the step it came: runs alike in their settings but not in this took other steps.
+  const changes: string[] = [];
   // A resumed run continues its charts; a new one tells the page to clear them.
   let resetPending = resume === null;
   let batchLosses: BatchLossPoint[] = [];
@@ -124,7 +135,7 @@ export async function createRunSlot(
   });
 
   /** Runs `steps` steps with one readback and charges them to the run's clock. */
-  const runPart = async (steps: number, timed: boolean): Promise<StepRecord[]> => {
+  const runBlock = async (steps: number, timed: boolean): Promise<StepRecord[]> => {
     const before = at();
     const started = performance.now();
     const records = await trainer.runSteps(steps);
@@ -137,6 +148,23 @@ export async function createRunSlot(
     computeSeconds += clock.record({ steps: records.length, examples, wallMs, readbackMs: context.readbackMs(), timed }) / 1000;
     batchLosses.push(...batchLossPoints(before, records, computeSeconds, records[0]!.batchSize >= n));
     recentLosses.push(records);
+    return records;
+  };
+
+  /** Runs `steps` steps, pausing at the evaluation stop (if it falls inside) to evaluate there, then going on. */
+  const runPart = async (steps: number, timed: boolean): Promise<StepRecord[]> => {
+    const records: StepRecord[] = [];
+    let left = steps;
+    while (left > 0) {
+      const step = trainer.progress.step;
+      const stop = evaluationStop !== null && evaluationStop > step ? evaluationStop : null;
+      const part = stop === null ? left : Math.min(left, stop - step);
+      const block = await runBlock(part, timed);
+      records.push(...block);
+      left -= part;
+      if (block.length < part || trainer.progress.status !== 'ok') break;
+      if (stop !== null && trainer.progress.step === stop) await atEvaluationStop();
+    }
     return records;
   };
 
@@ -179,10 +207,18 @@ export async function createRunSlot(
       lastEvalMs = performance.now() - lastEvalAt;
       readbacks++;
       lastEvalStep = e.step;
+      if (evaluatedSteps.at(-1) !== e.step) evaluatedSteps.push(e.step);
       if (e.params && trainer.progress.status === 'ok' && context.snapshotsWanted()) snapshot = { params: e.params, step: e.step, examplesSeen: e.examplesSeen, computeSeconds };
       const params = pathWanted && e.params ? e.params.flatMap((p) => Array.from(p)) : undefined;
       evals.push({ ...at(), step: e.step, epoch: e.epoch, examples: e.examplesSeen, trainLoss: e.trainLoss, testLoss: e.testLoss, accuracy: e.testAccuracy, ...(params ? { params } : {}) });
     },
+
+    setEvaluationStop(step, atStop) {
+      evaluationStop = step;
+      atEvaluationStop = atStop;
+    },
+    evaluatedSteps,
+    twinKey: () => [Math.min(spec.batchSize, n), spec.lr, spec.shuffle, ...changes].join('|'),
 
     msSinceEval: (now) => now - lastEvalAt,
     get lastEvalMs() {
@@ -220,10 +256,12 @@ export async function createRunSlot(
     updateSpec(next) {
       if (next.lr !== spec.lr) {
         trainer.setLearningRate(next.lr);
+        changes.push(`${trainer.progress.step}:lr ${next.lr}`);
         events.push({ ...at(), label: `lr ${formatLr(next.lr)}`, change: { kind: 'lr', lr: next.lr, previous: spec.lr } });
       }
       if (next.shuffle !== spec.shuffle) {
         trainer.setShuffle(next.shuffle);
+        changes.push(`${trainer.progress.step}:shuffle ${next.shuffle}`);
         events.push({ ...at(), label: `shuffle ${next.shuffle} (from next epoch)`, change: { kind: 'shuffle', shuffle: next.shuffle, previous: spec.shuffle } });
       }
       spec = next;

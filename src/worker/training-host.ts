@@ -4,16 +4,15 @@ import type { BackendInfo, HostMessage, TrainingHostApi, WorkspaceSpec } from '.
 import { contextLost, fallBackToCpu, liveTensorCount, selectBackend, watchContextLoss } from './backend';
 import { modelView } from './model-view';
 import { analyseGradients, createMatrixCache } from './gradient-analysis';
-import { createReadbackLatency, type ReadbackLatency } from './readback-latency';
+import { freshLatency, type ReadbackLatency } from './readback-latency';
 import { createNoiseCostBook } from './noise-meter';
 import { createRunSlot, type RunSlot, type RunSnapshot, type SlotContext } from './run-slot';
+import { createEvaluationSchedule } from './evaluation-schedule';
 import { createScheduler } from './scheduler';
 import { messageOf } from '../runtime/error-message';
 
-/** Wall-clock spacing of the page's updates, evaluations (and resume snapshots) and model views (ms). */
-export const CADENCE = { flush: 100, evaluate: 300, view: 1000 } as const;
-/** A run's next evaluation waits at least this many times its last evaluation's duration. */
-const EVALUATION_SPACING = 5;
+/** Wall-clock spacing of the page's updates and model views (ms); evaluations keep their own (evaluation-schedule). */
+export const CADENCE = { flush: 100, view: 1000 } as const;
 
 /** The training side of the app: owns tfjs, the dataset on the device and every run; talks through messages. */
 export function createTrainingHost(inWorker: boolean): TrainingHostApi {
@@ -32,6 +31,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
   // Reset with the data: a measurement's cost depends on N.
   let noiseCosts = createNoiseCostBook();
   const matrices = createMatrixCache();
+  const evaluations = createEvaluationSchedule(() => slots);
 
   let disposed = false;
   const emit = (message: HostMessage) => {
@@ -49,16 +49,6 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
     noiseCosts,
   });
 
-  /** A fresh readback-latency estimate on the current backend (a few probes, so the first kernel's compile is outvoted). */
-  async function calibrateLatency(): Promise<void> {
-    try {
-      latency?.dispose();
-    } catch {
-      // Its tensor lived on a lost context and went with it.
-    }
-    latency = createReadbackLatency();
-    for (let i = 0; i < 5; i++) await latency.probe();
-  }
   const focusSlot = () => slots.find((s) => s.id === spec?.focusRunId && s.spec.enabled) ?? slots.find((s) => s.spec.enabled) ?? null;
   const runnable = () => slots.filter((s) => s.spec.enabled && s.trainer.progress.status === 'ok' && !s.finished());
 
@@ -92,9 +82,10 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
     for (const run of spec!.runs) {
       const slot = await createRunSlot(context(), run, spec!.stopAt, resume?.get(run.id) ?? null);
       slots.push(slot);
-      if (!resume) await slot.evaluate();
+      if (!resume) await evaluations.evaluate(slot);
       if (!resume && spec!.noiseEveryMs !== null) await slot.measureNoise('initial');
     }
+    evaluations.regroup();
     // Resumed runs skip the initial measurement (its point would go back in time): time one for the new backend's book.
     const first = slots.find((s) => s.spec.enabled && s.trainer.progress.status === 'ok');
     if (resume && first && spec!.noiseEveryMs !== null) await first.calibrateNoise();
@@ -126,6 +117,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
     }
     for (const slot of slots) if (!kept.includes(slot)) slot.dispose();
     slots = kept;
+    evaluations.regroup();
   }
 
   /** After a lost WebGL context: continue every run on the CPU from its last snapshot, keeping its history. */
@@ -148,7 +140,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
     backend = { ...backend!, name: 'cpu', label: 'CPU', notice: 'The GPU (WebGL) context was lost. Training moved to the CPU and resumed each run from its last saved state.' };
     try {
       await fallBackToCpu();
-      await calibrateLatency();
+      latency = await freshLatency(latency);
       emit({ kind: 'backend', info: backend });
       await rebuild(snapshots);
       if (resumePlaying) scheduler.play();
@@ -183,9 +175,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
       const now = performance.now();
       // Right after a readback the queue is idle: the moment to time a bare round trip.
       await latency?.maybeProbe(now);
-      // At large N a full-set evaluation is itself long: keep it to about a fifth of the wall time.
-      const evaluateEvery = Math.max(CADENCE.evaluate, EVALUATION_SPACING * slot.lastEvalMs);
-      if (slot.msSinceEval(now) >= evaluateEvery || slot.finished() || slot.trainer.progress.status !== 'ok') await slot.evaluate();
+      await evaluations.afterChunk(slot, now);
       const noiseEvery = spec?.noiseEveryMs ?? null;
       if (noiseEvery === null) slot.noiseLapsed();
       else if (slot.noiseDue(now, noiseEvery, spec?.speed === 'slow')) await slot.measureNoise(spec?.speed === 'slow' ? 'extra' : 'paced');
@@ -200,7 +190,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
       flush();
     },
     onIdle: async () => {
-      for (const slot of slots) if (slot.spec.enabled && slot.needsEvaluation()) await slot.evaluate();
+      for (const slot of slots) if (slot.spec.enabled && slot.needsEvaluation()) await evaluations.evaluate(slot);
       if (spec?.noiseEveryMs != null) for (const slot of slots) if (slot.spec.enabled && slot.noiseDue(0, 0, true)) await slot.measureNoise('extra');
       flush();
       await refreshView();
@@ -212,7 +202,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
     async start(preference, onMessage) {
       listener = onMessage;
       backend = await selectBackend(preference, inWorker);
-      await calibrateLatency();
+      latency = await freshLatency(latency);
       unwatchContext = watchContextLoss(() => {
         if (backend?.name !== 'webgl') return;
         // A readback pending on the lost context never resolves: abandon it rather than wait behind it.
@@ -266,6 +256,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
         const fresh = await createRunSlot(context(), old.spec, spec.stopAt);
         slots = [...slots, fresh].sort((a, b) => spec!.runs.findIndex((r) => r.id === a.id) - spec!.runs.findIndex((r) => r.id === b.id));
         await fresh.evaluate();
+        evaluations.regroup();
         if (spec.noiseEveryMs !== null) await fresh.measureNoise('initial');
         flush();
       }),

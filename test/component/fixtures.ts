@@ -33,7 +33,7 @@ export function evalPoint(overrides: Partial<EvalPoint> = {}): EvalPoint {
 /** Puts every store back to its initial state. */
 export function resetStores(): void {
   useSettingsStore.setState(initialSettings());
-  useMetricsStore.setState({ generation: -1, playing: false, starting: false, backend: null, statuses: {}, series: {}, noise: {}, throughput: {}, paths: {}, latest: {}, health: {}, trouble: {}, comparison: null, view: null, batch: null, pinned: [] });
+  useMetricsStore.setState({ generation: -1, playing: false, starting: false, backend: null, statuses: {}, series: {}, noise: {}, throughput: {}, paths: {}, latest: {}, health: {}, trouble: {}, comparison: null, repeats: {}, view: null, batch: null, pinned: [] });
   useUiStore.setState({ xAxis: 'steps', logY: true, xDomain: null, notices: [], view: 'noise', noiseMetric: 'error', cloudBatchSize: null, cloudZoomed: false });
 }
 

@@ -89,11 +89,14 @@ describe('run card', () => {
     expect(training.resetRun).toHaveBeenCalledWith('mini');
   });
 
-  it('names a repeated run uniquely and says it is the same experiment', () => {
+  it('names a repeated run uniquely and says it is the same experiment while the measurement says it still is', () => {
     useSettingsStore.getState().addRun('full');
+    useMetricsStore.setState({ repeats: { 'run-4': 'full' } });
     renderCard('run-4');
     expect(screen.getByRole('article', { name: 'Run B = N (512) #2' })).toBeInTheDocument();
-    expect(screen.getByText(/Same experiment as B = N \(512\)/)).toBeInTheDocument();
+    expect(screen.getByText(/Same experiment as B = N \(512\).*evaluated at the same steps/)).toBeInTheDocument();
+    act(() => useMetricsStore.setState({ repeats: {} }));
+    expect(screen.queryByText(/Same experiment as/)).toBeNull();
   });
 
   it('shows no time per step, with the reason, when no block could be timed; marks a carried figure', () => {

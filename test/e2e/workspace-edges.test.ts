@@ -36,7 +36,7 @@ describe('workspace edges (CPU backend)', () => {
     await expect(page.locator('.add-run [role=status]').textContent()).resolves.toContain('100,000 is more than N = 512: using the full batch.');
     const repeat = page.getByRole('article', { name: 'Run B = N (512) #2' });
     await repeat.waitFor();
-    await expect(repeat.getByText(/Same experiment as B = N \(512\)/).isVisible()).resolves.toBe(true);
+    await repeat.getByText(/Same experiment as B = N \(512\)/).waitFor({ timeout: 5000 });
     await repeat.getByRole('button', { name: /own settings/ }).click();
     await expect(repeat.getByRole('textbox', { name: /batch size/ }).inputValue()).resolves.toBe('full');
     await repeat.getByRole('button', { name: /Remove run/ }).click();
@@ -44,6 +44,27 @@ describe('workspace edges (CPU backend)', () => {
     await batchField.fill('0');
     await batchField.press('Enter');
     await expect(page.getByText('A batch holds at least 1 example; kept the old size.').isVisible()).resolves.toBe(true);
+  });
+
+  it('evaluates a repeat added mid-run at the very steps its original was evaluated at, so their loss lines coincide', async () => {
+    const page = session.page;
+    const add = page.getByRole('textbox', { name: 'Batch size of the new run' });
+    await add.fill('1');
+    await page.getByRole('button', { name: '+ Add run' }).click();
+    const repeat = page.getByRole('article', { name: 'Run B = 1 #2' });
+    await repeat.waitFor();
+    const extraId = (all: Record<string, unknown>) => Object.keys(all).find((id) => !(RUN_IDS as readonly string[]).includes(id));
+    const repeatId = extraId(await waitForHistories(page, (all) => extraId(all) !== undefined))!;
+    await page.getByRole('button', { name: /Play/ }).click();
+    const h = await waitForHistories(page, (all) => (all[repeatId]?.evals.length ?? 0) > 12);
+    await page.getByRole('button', { name: /Pause/ }).click();
+    await repeat.getByText(/Same experiment as B = 1\b.*evaluated at the same steps/).waitFor({ timeout: 5000 });
+    // Up to where the one behind has got (its evaluation at the pause aside), both were evaluated at the same steps, to the same loss.
+    const reach = Math.min(h[repeatId]!.status.step, h.single!.status.step);
+    const before = (id: string) => h[id]!.evals.filter((e) => e.step < reach).map((e) => [e.step, e.trainLoss]);
+    expect(before(repeatId).length).toBeGreaterThan(10);
+    expect(before(repeatId)).toEqual(before('single'));
+    await repeat.getByRole('button', { name: /Remove run/ }).click();
   });
 
   it('a diverging lr leaves no raw exponents in the chart or the cards, and names runs as the cards do', async () => {

@@ -66,8 +66,8 @@ export function RunAlerts({ label, status, health, repeats, onResetRun }: RunAle
   if (repeats) {
     alerts.push(
       <p key="repeat" className="run-note">
-        Same experiment as {repeats} (same batch size, lr and shuffle): it takes the very same steps, so its loss equals that run’s at every step. Its line
-        can still differ where the two runs were evaluated at different steps.
+        Same experiment as {repeats} (same batch size, lr and shuffle, changed at the same steps): it takes the very same steps and is evaluated at the
+        same steps, so its loss lines lie on that run’s.
       </p>,
     );
   }

@@ -2,7 +2,7 @@ import { memo, useState } from 'react';
 import { cliCommand } from '../../experiment/cli-command';
 import { resolveBatchSize } from '../../experiment/config';
 import { useMetricsStore } from '../../store/metrics-store';
-import { effectiveLr, repeatedRuns, runLabels, type RunSetting } from '../../store/run-settings';
+import { effectiveLr, runLabels, type RunSetting } from '../../store/run-settings';
 import { useSettingsStore } from '../../store/settings-store';
 import type { EvalPoint, RunStatus, Speed } from '../../runtime/protocol';
 import type { ShuffleMode } from '../../engine/loader';
@@ -124,7 +124,7 @@ export function RunCard({ run }: { run: RunSetting }) {
   const latest = useMetricsStore((s) => s.latest[run.id]);
   const health = useMetricsStore((s) => s.health[run.id]);
   const labels = useSettingsStore(useShallow((s) => runLabels(s.runs, s.experiment.n)));
-  const repeats = useSettingsStore((s) => repeatedRuns(s)[run.id] ?? null);
+  const repeats = useMetricsStore((s) => s.repeats[run.id] ?? null);
   const [copied, setCopied] = useState<string | null>(null);
   // The cards are the chart's legend: their own settings stay folded unless a run already has one of its own.
   const [settingsOpen, setSettingsOpen] = useState(run.lrOverride !== null || run.shuffleOverride !== null);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchLossPoint, EvalPoint } from '../../../src/runtime/protocol';
 import { bucketMeans, MAX_CHART_POINTS, runSeries, smoothBetween, smoothCentred, smoothingRadius, xOf } from '../../../src/store/chart-series';
-import { compareAtEqualX, lossAt, runsToCompare } from '../../../src/store/comparison';
+import { compareAtEqualX, lossAt, repeatsSoFar, runsToCompare } from '../../../src/store/comparison';
 import { appendDecimated, createMetricsHistory } from '../../../src/store/metrics-history';
 
 const evalAt = (step: number, trainLoss: number): EvalPoint => ({ step, epoch: step / 10, examples: step * 32, seconds: step / 100, trainLoss, testLoss: trainLoss + 0.1, accuracy: null });
@@ -109,6 +109,18 @@ describe('comparison at equal x', () => {
     const runs = new Map([['single', { evals }], ['mini', { evals: [evalAt(0, 1), evalAt(9, 0.52)] }], ['full', { evals }], ['off', { evals }]]);
     const compared = runsToCompare(runs, new Set(['single', 'mini', 'full']), { mini: 'single' });
     expect(compared.map((r) => r.id)).toEqual(['single', 'full']);
+  });
+
+  it('keeps a repeat only while it had the same changes at the same steps as the run it repeats', () => {
+    const lrTo1 = (step: number) => ({ step, epoch: 0, examples: step, seconds: 0, label: 'lr 1', change: { kind: 'lr' as const, lr: 1, previous: 0.1 } });
+    const runs = new Map([
+      ['single', { events: [lrTo1(400)] }],
+      ['twin', { events: [lrTo1(400)] }],
+      ['late', { events: [lrTo1(380)] }],
+    ]);
+    // The shared lr slider reached "late" at step 380 and the others at 400: it took other steps from there on.
+    expect(repeatsSoFar({ twin: 'single', late: 'single' }, runs)).toEqual({ twin: 'single' });
+    expect(repeatsSoFar({ twin: 'single' }, new Map([['single', { events: [] }], ['twin', { events: [] }]]))).toEqual({ twin: 'single' });
   });
 
   it('interpolates the training loss between evaluations', () => {
