@@ -19,13 +19,15 @@ export interface EvaluationSchedule {
   afterChunk(slot: RunSlot, now: number): Promise<void>;
 }
 
-export function createEvaluationSchedule(slots: () => readonly RunSlot[]): EvaluationSchedule {
+/** `deviceLost`: reads would return zeros (a lost WebGL context), so no evaluation is taken mid-chunk. */
+export function createEvaluationSchedule(slots: () => readonly RunSlot[], deviceLost: () => boolean = () => false): EvaluationSchedule {
   const twins = createTwinPlan();
   const stepOf = (id: string) => slots().find((s) => s.id === id)?.trainer.progress.step ?? 0;
   const settle = (slot: RunSlot) => slot.setEvaluationStop(twins.nextStop(slot.id, slot.trainer.progress.step), () => payOwed(slot));
 
   // Inside a chunk, at a step the run owes its twins: evaluate, and the chunk goes on (it is not cut short).
   const payOwed = async (slot: RunSlot) => {
+    if (deviceLost()) return;
     if (twins.owes(slot.id, slot.trainer.progress.step)) await evaluate(slot);
     else settle(slot);
   };

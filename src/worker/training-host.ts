@@ -31,7 +31,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
   // Reset with the data: a measurement's cost depends on N.
   let noiseCosts = createNoiseCostBook();
   const matrices = createMatrixCache();
-  const evaluations = createEvaluationSchedule(() => slots);
+  const evaluations = createEvaluationSchedule(() => slots, contextLost);
 
   let disposed = false;
   const emit = (message: HostMessage) => {

@@ -47,6 +47,29 @@ describe('the evaluation schedule', () => {
     }
   });
 
+  it('takes no evaluation mid-chunk while the device is lost (its reads would be zeros)', async () => {
+    const data = uploadDataset(generateDataset({ name: 'moons', n: 64, noise: 0.2, testShare: 0.25, seed: 3 }));
+    const context: SlotContext = { data, model: { kind: 'mlp', hidden: [8], activation: 'tanh' }, momentum: 0, dropLast: false, seed: 3, snapshotsWanted: () => false, readbackMs: () => 0, noiseCosts: createNoiseCostBook() };
+    const slots = [await createRunSlot(context, spec('a'), null), await createRunSlot(context, spec('b'), null)];
+    let lost = false;
+    const schedule = createEvaluationSchedule(() => slots, () => lost);
+    try {
+      for (const slot of slots) await schedule.evaluate(slot);
+      schedule.regroup();
+      await slots[0]!.runChunk(10);
+      await schedule.afterChunk(slots[0]!, performance.now() + 10_000);
+      slots[1]!.drain(false);
+      lost = true;
+      await slots[1]!.runChunk(20);
+      expect(slots[1]!.drain(false).evals).toEqual([]);
+      lost = false;
+      expect(slots[1]!.evaluatedSteps).toEqual([0]);
+    } finally {
+      for (const slot of slots) slot.dispose();
+      data.dispose();
+    }
+  });
+
   it('stops treating runs as twins once one of them had an lr change the other did not', async () => {
     const data = uploadDataset(generateDataset({ name: 'moons', n: 64, noise: 0.2, testShare: 0.25, seed: 3 }));
     const context: SlotContext = { data, model: { kind: 'mlp', hidden: [8], activation: 'tanh' }, momentum: 0, dropLast: false, seed: 3, snapshotsWanted: () => false, readbackMs: () => 0, noiseCosts: createNoiseCostBook() };
