@@ -38,8 +38,9 @@ export interface Scheduler {
   stepOnce(): Promise<void>;
   exclusive<T>(task: () => Promise<T>): Promise<T>;
   /**
-   * Gives up on a chunk that will never finish (a lost GPU context): stops training, runs `recovery` next,
-   * then whatever was already queued. Work of the abandoned chunk finishes silently.
+   * Gives up on a task that will never finish (a lost GPU context): stops training, runs `recovery` next, then the
+   * abandoned task again (its caller gets that answer), then whatever was already queued. The abandoned attempt
+   * finishes silently.
    */
   abandon(recovery: () => Promise<void>): Promise<void>;
 }
@@ -65,18 +66,40 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   // The lock: one queue of tasks, run one at a time by a pump; abandon() starts a fresh pump past a stuck task.
   const queue: (() => Promise<void>)[] = [];
   let pumping = false;
+  // The task the pump is waiting on: abandon() runs it again after the recovery (if `rerun`), so its caller still gets an answer.
+  let running: { job: () => Promise<void>; rerun: boolean } | null = null;
+  const reruns = new WeakSet<() => Promise<void>>();
 
   const pump = async () => {
     if (pumping) return;
     pumping = true;
     const started = epoch;
-    while (queue.length > 0 && started === epoch) await queue.shift()!();
-    if (started === epoch) pumping = false;
+    while (queue.length > 0 && started === epoch) {
+      const job = queue.shift()!;
+      running = { job, rerun: reruns.has(job) };
+      await job();
+    }
+    if (started === epoch) {
+      pumping = false;
+      running = null;
+    }
   };
 
-  const enqueue = <T>(task: () => Promise<T>, first: boolean): Promise<T> =>
+  const enqueue = <T>(task: () => Promise<T>, first: boolean, rerun = true): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      const job = () => task().then(resolve, reject);
+      // An attempt abandoned on a lost device settles nothing: the attempt run after the recovery answers instead.
+      const job = () => {
+        const attempt = epoch;
+        return task().then(
+          (value) => {
+            if (attempt === epoch) resolve(value);
+          },
+          (error: unknown) => {
+            if (attempt === epoch) reject(error);
+          },
+        );
+      };
+      if (rerun) reruns.add(job);
       if (first) queue.unshift(job);
       else queue.push(job);
       void pump();
@@ -98,8 +121,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     });
 
   /** One chunk of one run; false when the run is no longer in the workspace. */
+  // A chunk is not run again after a recovery: its run was replaced, and the loop that waited for it has stopped.
   const turn = (slot: RunSlot, steps: (slot: RunSlot) => number, highlight: boolean, afterRest = false) =>
-    exclusive(async () => {
+    enqueue(async () => {
       const started = epoch;
       if (!options.runnable().includes(slot)) return;
       try {
@@ -111,7 +135,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       } catch (error) {
         if (started === epoch) await options.onError(error);
       }
-    });
+    }, false, false);
 
   async function loop(): Promise<void> {
     if (looping) return;
@@ -183,6 +207,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       looping = false;
       pumping = false;
       wake?.();
+      // The stuck task (a restart, a chunk…) runs again once the recovery is done, on the recovered device.
+      if (running?.rerun) queue.unshift(running.job);
+      running = null;
       return enqueue(recovery, true);
     },
   };

@@ -24,6 +24,8 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
   let data: DeviceDataset | null = null;
   let slots: RunSlot[] = [];
   let generation = 0;
+  // Bumped by every rebuild: one abandoned on a lost context finds it changed and leaves the runs alone.
+  let builds = 0;
   let lastFlush = 0;
   let lastView = 0;
   let unwatchContext: () => void = () => undefined;
@@ -74,27 +76,31 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
 
   /** Regenerates the data and recreates every run (all start again from step 0, or from `resume` snapshots). */
   async function rebuild(resume: Map<string, RunSnapshot> | null): Promise<void> {
+    const build = ++builds;
     disposeAll();
     if (!resume) generation++;
     dataset = generateDataset(spec!.experiment.dataset);
     data = uploadDataset(dataset);
     noiseCosts = createNoiseCostBook();
     for (const run of spec!.runs) {
-      const slot = await createRunSlot(context(), run, spec!.stopAt, resume?.get(run.id) ?? null);
+      const snapshot = resume?.get(run.id) ?? null;
+      const slot = await createRunSlot(context(), run, spec!.stopAt, snapshot);
+      if (build !== builds) return slot.dispose();
       slots.push(slot);
-      if (!resume) await evaluations.evaluate(slot);
-      if (!resume && spec!.noiseEveryMs !== null) await slot.measureNoise('initial');
+      // A run without a snapshot (a context lost while it was being built) starts afresh.
+      if (!snapshot) await evaluations.evaluate(slot);
+      if (!snapshot && spec!.noiseEveryMs !== null) await slot.measureNoise('initial');
     }
     evaluations.regroup();
     // Resumed runs skip the initial measurement (its point would go back in time): time one for the new backend's book.
-    const first = slots.find((s) => s.spec.enabled && s.trainer.progress.status === 'ok');
-    if (resume && first && spec!.noiseEveryMs !== null) await first.calibrateNoise();
+    if (resume?.size && spec!.noiseEveryMs !== null) await slots.find((s) => s.spec.enabled && s.trainer.progress.status === 'ok')?.calibrateNoise();
     flush();
     await refreshView();
   }
 
   /** Brings the runs in line with the spec: new runs start, a changed batch size restarts that run. */
   async function syncRuns(next: WorkspaceSpec): Promise<void> {
+    const build = builds;
     const kept: RunSlot[] = [];
     for (const run of next.runs) {
       const existing = slots.find((s) => s.id === run.id);
@@ -110,6 +116,7 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
         existing.dispose();
       }
       const slot = await createRunSlot(context(), run, next.stopAt);
+      if (build !== builds) return slot.dispose();
       kept.push(slot);
       slots = [...slots, slot];
       await slot.evaluate();
@@ -253,7 +260,9 @@ export function createTrainingHost(inWorker: boolean): TrainingHostApi {
         // Out of the list before it is freed, so a failure below never leaves a disposed run behind.
         slots = slots.filter((s) => s !== old);
         old.dispose();
+        const build = builds;
         const fresh = await createRunSlot(context(), old.spec, spec.stopAt);
+        if (build !== builds) return fresh.dispose();
         slots = [...slots, fresh].sort((a, b) => spec!.runs.findIndex((r) => r.id === a.id) - spec!.runs.findIndex((r) => r.id === b.id));
         await fresh.evaluate();
         evaluations.regroup();

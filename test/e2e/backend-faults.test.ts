@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { NO_WEBGL_ARGS, openBrowser } from './browser';
 import { histories, openWorkspace, RUN_IDS, waitForHistories } from './workspace-page';
 
@@ -70,6 +70,27 @@ describe('backend faults', () => {
         expect(after[id]!.evals.length).toBeGreaterThanOrEqual(before[id]!.evals.length);
         expect(after[id]!.status.state).toBe('running');
       }
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('a WebGL context lost while the runs are still being built, with Play pressed, starts them on the CPU', async () => {
+    const session = await openBrowser();
+    try {
+      const page = session.page;
+      await page.goto(`${inject('baseUrl')}?backend=webgl`);
+      await page.getByTestId('backend-badge').filter({ hasNotText: 'Starting' }).waitFor({ timeout: 60_000 });
+      // Play waits for the runs, whose first build compiles the shaders: the context goes during that build.
+      await page.getByRole('button', { name: /Play/ }).click();
+      await page.waitForTimeout(300);
+      const lost = await page.evaluate(() => (window as unknown as { batchscope: { loseContextForTest(): Promise<boolean> } }).batchscope.loseContextForTest());
+      expect(lost).toBe(true);
+      await page.getByText(/The GPU \(WebGL\) context was lost/).waitFor({ timeout: 30_000 });
+      const h = await waitForHistories(page, (all) => RUN_IDS.every((id) => (all[id]?.status.step ?? 0) > 20 && (all[id]?.evals.length ?? 0) > 2), 60_000);
+      for (const id of RUN_IDS) expect(h[id]!.evals[0]!.step).toBe(0);
+      await expect(page.getByRole('button', { name: /Pause/ }).isVisible()).resolves.toBe(true);
+      await expect(page.getByTestId('backend-badge').textContent()).resolves.toBe('CPU');
     } finally {
       await session.close();
     }

@@ -84,6 +84,27 @@ describe('scheduler', () => {
     expect(afterChunk).not.toHaveBeenCalled();
   });
 
+  it('runs a task stuck on the lost device again after the recovery, and its caller gets that answer, not the stuck one’s', async () => {
+    const scheduler = schedulerWith([]);
+    let attempts = 0;
+    let releaseStuck: (value: string) => void = () => undefined;
+    const answer = scheduler.exclusive(async () => {
+      attempts++;
+      if (attempts === 1) return new Promise<string>((resolve) => (releaseStuck = resolve));
+      return 'after recovery';
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    const order: string[] = [];
+    const queued = scheduler.exclusive(async () => void order.push('queued play'));
+    await scheduler.abandon(async () => void order.push('recovery'));
+    // The stuck attempt finishing late (a readback on the lost context resolving after all) changes nothing.
+    releaseStuck('stale');
+    await expect(answer).resolves.toBe('after recovery');
+    await queued;
+    expect(attempts).toBe(2);
+    expect(order).toEqual(['recovery', 'queued play']);
+  });
+
   it('stops by itself when no run is left to train, and reports idle', async () => {
     const onIdle = vi.fn(async () => undefined);
     const scheduler = schedulerWith([], { onIdle });
