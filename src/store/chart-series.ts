@@ -106,7 +106,9 @@ export function smoothBetween(points: BatchLossPoint[], radius: number, cuts: nu
 
 /**
  * The least-squares line through batch losses against their steps, each weighted by the steps it averages, held
- * within the losses it was fitted to (a curve flattening towards 0 would otherwise be read below it).
+ * within the losses it was fitted to (a curve flattening towards 0 would otherwise be read below it). Its slope is
+ * shrunk by how clearly the window shows one (1 − its variance / its square, at least 0): the scattered single-example
+ * losses of B = 1 fit slopes that are noise, which bent the end down to the window's smallest loss.
  */
 function weightedLine(points: BatchLossPoint[]): (step: number) => number {
   const lowest = Math.min(...points.map((p) => p.loss));
@@ -116,7 +118,10 @@ function weightedLine(points: BatchLossPoint[]): (step: number) => number {
   const meanY = points.reduce((s, p) => s + p.steps * p.loss, 0) / total;
   const sxx = points.reduce((s, p) => s + p.steps * (p.step - meanX) ** 2, 0);
   const sxy = points.reduce((s, p) => s + p.steps * (p.step - meanX) * (p.loss - meanY), 0);
-  const slope = sxx > 0 ? sxy / sxx : 0;
+  const fitted = sxx > 0 ? sxy / sxx : 0;
+  const residual = points.reduce((s, p) => s + p.steps * (p.loss - meanY - fitted * (p.step - meanX)) ** 2, 0);
+  const slopeVariance = total > 2 && sxx > 0 ? residual / (total - 2) / sxx : Infinity;
+  const slope = fitted === 0 ? 0 : fitted * Math.max(0, 1 - slopeVariance / fitted ** 2);
   return (step) => Math.min(highest, Math.max(lowest, meanY + slope * (step - meanX)));
 }
 

@@ -35,6 +35,15 @@ describe('chart series', () => {
     for (const s of smoothed.slice(-7)) expect(Math.abs(s.mean - 0.2)).toBeLessThan(0.02);
   });
 
+  it('keeps the live end of scattered single-example losses near their mean, not on the smallest of them', () => {
+    // B = 1: each loss is one example's, drawn independently (no trend), a few points into the run (radius 3). The
+    // line fitted to the last seven falls steeply by chance, and its end used to sit on their smallest loss, 0.038.
+    const scattered = [0.12, 0.842, 0.241, 0.14, 0.864, 0.038, 0.044, 0.043, 0.043].map((loss, i) => pointAt(i, loss));
+    const smoothed = smoothCentred(scattered, 3);
+    const windowMean = scattered.slice(-7).reduce((s, p) => s + p.loss, 0) / 7;
+    for (const s of smoothed.slice(-3)) expect(Math.abs(s.mean - windowMean)).toBeLessThan(0.5 * windowMean);
+  });
+
   it('never reads the live end outside the losses it was fitted to', () => {
     const flattening = Array.from({ length: 60 }, (_, i) => pointAt(i, Math.exp(-i / 3)));
     const smoothed = smoothCentred(flattening, 10);
