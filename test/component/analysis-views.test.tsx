@@ -75,6 +75,7 @@ describe('gradient cloud', () => {
     expect(training.analyseGradients).toHaveBeenLastCalledWith('mini', 512);
     await screen.findByRole('img', { name: /1 sampled gradient of batches of 512 .*RMS distance from G 0 \(random-batch theory 0\)/ });
     expect(screen.getByText(/: 1 batch of 512/)).toBeInTheDocument();
+    expect(screen.getByText('Every batch here is the whole set, so every sample is G itself: the cloud is a single point.')).toBeInTheDocument();
   });
 
   it('offers to fit the axes to a cloud that is small on the fixed ones, and says what the zoom hides', async () => {

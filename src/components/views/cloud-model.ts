@@ -19,6 +19,8 @@ const TIGHT_SHARE = 0.15;
 
 /** How much room a fitted axis leaves around the cloud, as a share of its span. */
 const FIT_MARGIN = 0.08;
+/** A fitted axis spans at least this share of the fixed one: a cloud of one point (B = N) is not zoomed into rounding. */
+const FIT_MIN_SHARE = 0.02;
 
 /**
  * The cloud in its two coordinates: on axes sized by a single example's spread around G (plus any point beyond), so
@@ -30,11 +32,12 @@ export function cloudChart(analysis: GradientAnalysis, zoomed = false): CloudCha
   const points = cloud.points.map(([x, y]) => ({ x, y }));
   const full = { x: cloud.full[0], y: cloud.full[1] };
   const axis = (values: number[]) => {
-    const low = Math.min(...values);
-    const high = Math.max(...values);
+    const centre = (Math.min(...values) + Math.max(...values)) / 2;
+    const half = Math.max((Math.max(...values) - Math.min(...values)) / 2, zoomed ? FIT_MIN_SHARE * reach : 0);
+    const [low, high] = [centre - half, centre + half];
     const margin = zoomed ? FIT_MARGIN * (high - low) : 0;
     // A length (the part across G) never reads below 0.
-    return linearScale(low >= 0 ? Math.max(0, low - margin) : low - margin, high + margin);
+    return linearScale(Math.min(...values) >= 0 ? Math.max(0, low - margin) : low - margin, high + margin);
   };
   const xs = [...points.map((p) => p.x), full.x, ...(zoomed ? [] : [full.x - reach, full.x + reach])];
   const ys = [...points.map((p) => p.y), full.y, ...(zoomed ? [] : [full.y + reach, cloud.kind === 'parameters' ? full.y - reach : 0])];
@@ -46,6 +49,11 @@ export function cloudChart(analysis: GradientAnalysis, zoomed = false): CloudCha
     points,
     full,
   };
+}
+
+/** Whether every sampled batch is the whole set, so every sample is G itself: a cloud of one point. */
+export function cloudIsG(analysis: GradientAnalysis): boolean {
+  return analysis.cloud.batchSize >= analysis.rows;
 }
 
 /** Whether the cloud (with G) covers under TIGHT_SHARE of both of the chart's axes: too small there to see its shape. */

@@ -7,7 +7,7 @@ import { formatCount, formatNumber } from '../format';
 import { MetricPlot } from '../charts/metric-plot';
 import { PlotFrame } from '../charts/plot-frame';
 import { AnalysisRunPicker, useAnalysedRun } from './analysis-run-picker';
-import { cloudChart, cloudIsTight, cloudSpread, describeCloud } from './cloud-model';
+import { cloudChart, cloudIsG, cloudIsTight, cloudSpread, describeCloud } from './cloud-model';
 import { useGradientAnalysis } from './use-gradient-analysis';
 import { batchSizeTicks } from './variance-model';
 
@@ -69,7 +69,9 @@ export function CloudView() {
             Fit the axes to the cloud
           </label>
           <p id="cloud-zoom-hint" className="hint">
-            {zoomed
+            {analysis && cloudIsG(analysis)
+              ? 'Every batch here is the whole set, so every sample is G itself: the cloud is a single point.'
+              : zoomed
               ? 'Zoomed to the cloud: its shape shows, but not how much smaller it is than one example’s spread.'
               : tight
                 ? 'The cloud is small on these axes: they are sized by one example’s spread, so the cloud shrinks as B grows. Fit the axes to see its shape.'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cloudChart, cloudIsTight } from '../../../src/components/views/cloud-model';
+import { cloudChart, cloudIsG, cloudIsTight } from '../../../src/components/views/cloud-model';
 import type { GradientAnalysis } from '../../../src/runtime/protocol';
 
 /** Four batch gradients at distance `spread` around G = (0.5, 0), with one example's spread √tr(Σ) = 2. */
@@ -38,6 +38,16 @@ describe('the gradient cloud’s axes', () => {
     // The part across G is a length: its axis starts at 0, not below.
     expect(y0).toBe(0);
     expect(0.05 / (y1 - y0)).toBeGreaterThan(1 / 3);
+  });
+
+  it('never zoom into rounding: a cloud of one point (B = N) keeps a span of at least 2 % of the fixed reach', () => {
+    const whole = { ...analysis(0), cloud: { batchSize: 512, kind: 'projection' as const, points: [[0.5, 1.3e-16]] as [number, number][], full: [0.5, 1.4e-16] as [number, number] } };
+    expect(cloudIsG(whole)).toBe(true);
+    expect(cloudIsG(analysis(0.05))).toBe(false);
+    const model = cloudChart(whole, true);
+    // Reach 2 · √4 = 4: at least ±0.08 around the point, on both axes.
+    expect(model.y.domain[1] - model.y.domain[0]).toBeGreaterThanOrEqual(0.08);
+    expect(model.x.domain[1] - model.x.domain[0]).toBeGreaterThanOrEqual(0.16);
   });
 
   it('call a cloud tight when it covers under 15 % of both fixed axes', () => {
