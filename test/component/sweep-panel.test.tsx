@@ -105,7 +105,9 @@ describe('the batch-size sweep panel', () => {
       'straight-line fit (WebGL)',
       'memory budget',
     ]);
-    expect(key.querySelectorAll('.swatch.dashed')).toHaveLength(2);
+    // Each swatch is drawn as its line is: the fit and the budget dashed, the backends solid.
+    expect(key.querySelectorAll('.line-swatch.dashed')).toHaveLength(2);
+    expect(key.querySelectorAll('.line-swatch')).toHaveLength(4);
   });
 
   it('keeps a sweep for comparison, drawn dashed and named in the legend', () => {

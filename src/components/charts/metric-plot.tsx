@@ -65,7 +65,8 @@ export interface MetricPlotProps {
   highlights?: readonly { id: string; x: number; y: number; colour: string }[];
 }
 
-const MARGIN = { top: 10, right: 16, bottom: 28, left: 8 };
+// Room on the right for half of the last x-tick's label ("10,000"), which is centred on the plot's edge.
+const MARGIN = { top: 10, right: 24, bottom: 28, left: 8 };
 
 /** A small chart of measured lines and dots over the workspace's x-axis, with our own ticks (see nice-ticks). */
 // A mark's label sits left of its line, except near the plot's left edge, where it would cover the y-axis ticks.

@@ -1,6 +1,15 @@
 import { NoiseChart } from './noise-chart';
 import type { SweepChartModel } from './sweep-model';
 
+/** A short stretch of a line as the chart draws it: solid, or dashed with the chart's own dash pattern. */
+function LineSwatch({ colour, dash }: { colour: string; dash: string | null }) {
+  return (
+    <svg className={dash ? 'line-swatch dashed' : 'line-swatch'} width="22" height="8" aria-hidden="true">
+      <line x1="1" y1="4" x2="21" y2="4" stroke={colour} strokeWidth={dash ? 2 : 3} strokeDasharray={dash ?? undefined} />
+    </svg>
+  );
+}
+
 /** A chart's own key, read off its model: each drawn line by name (dashed where it is) and each level. */
 function ChartKey({ model }: { model: SweepChartModel }) {
   const lines = model.lines.filter((line) => line.points.length > 0);
@@ -8,12 +17,12 @@ function ChartKey({ model }: { model: SweepChartModel }) {
     <p className="legend-line chart-key">
       {lines.map((line) => (
         <span key={line.id} className="legend-item">
-          <span className={line.dashed ? 'swatch dashed' : 'swatch'} style={{ background: line.colour }} aria-hidden="true" /> {line.name}
+          <LineSwatch colour={line.colour} dash={line.dashed ? '5 4' : null} /> {line.name}
         </span>
       ))}
       {model.levels.map((level) => (
         <span key={level.id} className="legend-item">
-          <span className="swatch dashed" style={{ background: level.colour }} aria-hidden="true" /> {level.label}
+          <LineSwatch colour={level.colour} dash="2 3" /> {level.label}
         </span>
       ))}
     </p>
