@@ -7,11 +7,13 @@ import { createNoiseCostBook } from '../../../src/worker/noise-meter';
 import { createRunSlot, type RunSlot, type SlotContext } from '../../../src/worker/run-slot';
 
 const spec = (id: string, lr = 0.5): RunSpec => ({ id, batchSize: 1, lr, shuffle: 'on', enabled: true });
+const dataset = () => uploadDataset(generateDataset({ name: 'moons', n: 64, noise: 0.2, testShare: 0.25, seed: 3 }));
+const contextFor = (data: ReturnType<typeof dataset>): SlotContext => ({ data, model: { kind: 'mlp', hidden: [8], activation: 'tanh' }, momentum: 0, dropLast: false, seed: 3, snapshotsWanted: () => false, readbackMs: () => 0, noiseCosts: createNoiseCostBook() });
 
 describe('the evaluation schedule', () => {
   it('evaluates two runs of the same experiment at the same steps, whatever their chunks, so their loss lines coincide', async () => {
-    const data = uploadDataset(generateDataset({ name: 'moons', n: 64, noise: 0.2, testShare: 0.25, seed: 3 }));
-    const context: SlotContext = { data, model: { kind: 'mlp', hidden: [8], activation: 'tanh' }, momentum: 0, dropLast: false, seed: 3, snapshotsWanted: () => false, readbackMs: () => 0, noiseCosts: createNoiseCostBook() };
+    const data = dataset();
+    const context = contextFor(data);
     const slots: RunSlot[] = [];
     const schedule = createEvaluationSchedule(() => slots);
     const evals: Record<string, EvalPoint[]> = { original: [], repeat: [], other: [] };
@@ -48,8 +50,8 @@ describe('the evaluation schedule', () => {
   });
 
   it('takes no evaluation mid-chunk while the device is lost (its reads would be zeros)', async () => {
-    const data = uploadDataset(generateDataset({ name: 'moons', n: 64, noise: 0.2, testShare: 0.25, seed: 3 }));
-    const context: SlotContext = { data, model: { kind: 'mlp', hidden: [8], activation: 'tanh' }, momentum: 0, dropLast: false, seed: 3, snapshotsWanted: () => false, readbackMs: () => 0, noiseCosts: createNoiseCostBook() };
+    const data = dataset();
+    const context = contextFor(data);
     const slots = [await createRunSlot(context, spec('a'), null), await createRunSlot(context, spec('b'), null)];
     let lost = false;
     const schedule = createEvaluationSchedule(() => slots, () => lost);
@@ -71,8 +73,8 @@ describe('the evaluation schedule', () => {
   });
 
   it('stops treating runs as twins once one of them had an lr change the other did not', async () => {
-    const data = uploadDataset(generateDataset({ name: 'moons', n: 64, noise: 0.2, testShare: 0.25, seed: 3 }));
-    const context: SlotContext = { data, model: { kind: 'mlp', hidden: [8], activation: 'tanh' }, momentum: 0, dropLast: false, seed: 3, snapshotsWanted: () => false, readbackMs: () => 0, noiseCosts: createNoiseCostBook() };
+    const data = dataset();
+    const context = contextFor(data);
     const a = await createRunSlot(context, spec('a'), null);
     const b = await createRunSlot(context, spec('b'), null);
     try {
